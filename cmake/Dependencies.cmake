@@ -1,0 +1,20 @@
+# nlohmann/json and fmt come from Debian packages. Natively through find_package; under
+# Emscripten the sysroot hides /usr/include, so we expose a directory holding only the
+# nlohmann/ and fmt/ headers (symlinks made at configure time) and use fmt header-only.
+if(EMSCRIPTEN)
+  set(_seclead_headers "${CMAKE_BINARY_DIR}/third_party_include")
+  file(MAKE_DIRECTORY "${_seclead_headers}")
+  foreach(_dir nlohmann fmt)
+    if(NOT EXISTS "${_seclead_headers}/${_dir}")
+      file(CREATE_LINK "/usr/include/${_dir}" "${_seclead_headers}/${_dir}" SYMBOLIC)
+    endif()
+  endforeach()
+  add_library(seclead_third_party INTERFACE)
+  target_include_directories(seclead_third_party SYSTEM INTERFACE "${_seclead_headers}")
+  target_compile_definitions(seclead_third_party INTERFACE FMT_HEADER_ONLY=1)
+else()
+  find_package(nlohmann_json 3.10 REQUIRED)
+  find_package(fmt 9 REQUIRED)
+  add_library(seclead_third_party INTERFACE)
+  target_link_libraries(seclead_third_party INTERFACE nlohmann_json::nlohmann_json fmt::fmt-header-only)
+endif()

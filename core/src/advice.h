@@ -1,0 +1,50 @@
+// CIO/CISO collaboration practices, the 30/90/365-day roadmap and the role charter.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "findings.h"
+#include "json.h"
+#include "obligations.h"
+
+namespace seclead {
+
+struct Context;
+struct Kb;
+struct KbError;
+struct Leadership;
+struct Raci;
+
+struct AdviceKnowledge {
+  json raw;  // advice.json
+};
+
+struct CollaborationPractice {
+  std::string challenge;  // budget-allocation | risk-perspectives | communication-gaps
+  std::string practice;
+  std::string because;
+  std::string source;
+};
+
+struct RoadmapItem {
+  std::string horizon;  // 30-days | 90-days | 12-months
+  std::string action;
+  std::string owner;  // role id
+  std::string because;
+  std::string source;
+};
+
+void loadAdvice(const json& document, Kb& kb, std::vector<KbError>& errors);
+
+std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx, const Leadership& leadership);
+std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leadership,
+                                     const std::vector<ObligationResult>& obligations,
+                                     const std::vector<Finding>& findings);
+// The role charter of the recommended security executive (an added optional report field).
+ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const Raci& raci);
+
+ordered_json toJson(const CollaborationPractice& practice);
+ordered_json toJson(const RoadmapItem& item);
+
+}  // namespace seclead

@@ -1,0 +1,187 @@
+// The public API: parse, derive facts, evaluate every step, assemble the report in the
+// contract's key order. Exceptions never leave this file.
+#include "seclead/engine.h"
+
+#include "advice.h"
+#include "context.h"
+#include "decision.h"
+#include "findings.h"
+#include "obligations.h"
+#include "overlay.h"
+#include "questionnaire.h"
+#include "raci.h"
+#include "render.h"
+#include "vciso.h"
+
+namespace seclead {
+
+namespace {
+
+constexpr const char* kEngineVersion = "1.0.0";
+
+Result failure(std::vector<Error> errors) {
+  Result r;
+  r.errors = std::move(errors);
+  return r;
+}
+
+Result success(std::string output) {
+  Result r;
+  r.ok = true;
+  r.output = std::move(output);
+  return r;
+}
+
+Result internalFailure(const char* what) {
+  return failure({{"", "syntax", std::string("internal error: ") + what, ""}});
+}
+
+// The knowledge base must load cleanly; if it does not, every call says so.
+bool kbBroken(std::vector<Error>& errors) {
+  if (kbLoadErrors().empty()) return false;
+  for (const auto& e : kbLoadErrors())
+    errors.push_back({"", "syntax", "knowledge base " + e.file + e.path + ": " + e.message, "knowledge"});
+  return true;
+}
+
+template <class T>
+ordered_json arrayOf(const std::vector<T>& items) {
+  ordered_json out = ordered_json::array();
+  for (const auto& item : items) out.push_back(toJson(item));
+  return out;
+}
+
+ordered_json buildReport(const Kb& kb, const std::vector<AppliedOverlay>& overlays,
+                         const Profile& profile, const Options& options) {
+  Facts facts = deriveFacts(profile, kb);
+  Context ctx{kb, profile, facts, options};
+
+  auto obligations = evaluateObligations(ctx);
+  Leadership leadership = decideLeadership(ctx, obligations);
+  Raci raci = buildRecommendedRaci(ctx, leadership);
+  std::optional<Raci> current = buildCurrentRaci(ctx);
+  auto findings = findIssues(ctx, leadership, obligations, current);
+  VcisoPlan vciso = sizeVciso(ctx, leadership, obligations);
+  auto collaboration = adviseCollaboration(ctx, leadership);
+  auto roadmap = planRoadmap(ctx, leadership, obligations, findings);
+  ordered_json charter = roleCharter(ctx, leadership, raci);
+
+  ordered_json report;
+  report["schema"] = "seclead.report/1";
+  ordered_json engine;
+  engine["version"] = kEngineVersion;
+  engine["knowledgeBase"] = {{"version", kb.version}, {"sha256", kb.sha256}};
+  if (!overlays.empty()) {
+    ordered_json applied = ordered_json::array();
+    for (const auto& o : overlays) applied.push_back({{"name", o.name}, {"sha256", o.sha256}});
+    engine["overlays"] = std::move(applied);
+  }
+  report["engine"] = std::move(engine);
+
+  ordered_json organization;
+  if (profile.name) organization["name"] = *profile.name;
+  organization["employees"] = profile.employees;
+  organization["sector"] = profile.sector;
+  organization["jurisdictions"] = profile.jurisdictions;
+  organization["sizeBand"] = facts.sizeBand;
+  report["organization"] = std::move(organization);
+
+  ordered_json lead = toJson(leadership);
+  if (!charter.is_null() && !charter.empty()) lead["charter"] = std::move(charter);
+  report["leadership"] = std::move(lead);
+  report["obligations"] = arrayOf(obligations);
+  report["raci"] = toJson(raci);
+  if (current) report["currentRaci"] = toJson(*current);
+  report["findings"] = arrayOf(findings);
+  report["vciso"] = toJson(vciso);
+  report["collaboration"] = arrayOf(collaboration);
+  report["roadmap"] = arrayOf(roadmap);
+  report["unknowns"] = unknownFields(profile);
+  return report;
+}
+
+}  // namespace
+
+std::string Result::errorJson() const {
+  ordered_json list = ordered_json::array();
+  for (const auto& e : errors) {
+    ordered_json item;
+    item["path"] = e.path;
+    item["code"] = e.code;
+    item["message"] = e.message;
+    if (!e.input.empty()) item["input"] = e.input;
+    list.push_back(std::move(item));
+  }
+  ordered_json out;
+  out["errors"] = std::move(list);
+  return out.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+}
+
+std::string version() noexcept { return kEngineVersion; }
+
+std::string knowledgeBaseVersion() noexcept {
+  try {
+    return embeddedKb().version;
+  } catch (...) {
+    return {};
+  }
+}
+
+Result validate(std::string_view profileJson) noexcept {
+  try {
+    std::vector<Error> errors;
+    if (kbBroken(errors)) return failure(std::move(errors));
+    auto profile = parseProfile(profileJson, errors);
+    if (!profile) return failure(std::move(errors));
+    return success("{\"valid\":true}");
+  } catch (const std::exception& e) {
+    return internalFailure(e.what());
+  } catch (...) {
+    return internalFailure("unknown");
+  }
+}
+
+Result assess(std::string_view profileJson, const Options& options) noexcept {
+  try {
+    std::vector<Error> errors;
+    if (kbBroken(errors)) return failure(std::move(errors));
+    OverlaidKb overlaid = applyOverlays(embeddedKb(), options.overlays, errors);
+    auto profile = parseProfile(profileJson, errors);
+    if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
+    ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
+    return success(report.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace));
+  } catch (const std::exception& e) {
+    return internalFailure(e.what());
+  } catch (...) {
+    return internalFailure("unknown");
+  }
+}
+
+Result render(std::string_view reportJson, std::string_view format) noexcept {
+  try {
+    ordered_json report = ordered_json::parse(reportJson, nullptr, false);
+    if (report.is_discarded() || !report.is_object() || report.value("schema", "") != "seclead.report/1")
+      return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
+    if (format == "json") return success(report.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace));
+    if (format == "markdown") return success(renderMarkdown(report));
+    if (format == "csv") return success(renderCsv(report));
+    if (format == "html") return success(renderHtml(report));
+    if (format == "oscal") return success(renderOscal(report));
+    return failure({{"", "enum", "unknown format '" + std::string(format) +
+                                     "': expected json, markdown, csv, html or oscal", ""}});
+  } catch (const std::exception& e) {
+    return internalFailure(e.what());
+  } catch (...) {
+    return internalFailure("unknown");
+  }
+}
+
+std::string questionnaire() noexcept {
+  try {
+    return questionnaireJson(embeddedKb());
+  } catch (...) {
+    return "{\"errors\":[]}";
+  }
+}
+
+}  // namespace seclead

@@ -1,0 +1,226 @@
+#include "kb.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sha256.h"
+
+namespace seclead {
+
+namespace embedded {
+struct File {
+  const char* name;
+  const unsigned char* data;
+  std::size_t size;
+};
+extern const File kFiles[];
+extern const std::size_t kFileCount;
+}  // namespace embedded
+
+namespace {
+
+using Loader = void (*)(const json&, Kb&, std::vector<KbError>&);
+
+void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"meta.json", errors};
+  kb.version = read.str(doc, "version", "");
+  if (!doc.contains("usdPerUnit") || !doc["usdPerUnit"].is_object()) {
+    read.fail("/usdPerUnit", "expected an object of currency code -> USD per unit");
+    return;
+  }
+  for (const auto& [code, rate] : doc["usdPerUnit"].items()) {
+    if (code.size() != 3 || !rate.is_number() || rate.get<double>() <= 0) {
+      read.fail("/usdPerUnit/" + code, "expected a 3-letter code with a positive rate");
+      continue;
+    }
+    kb.usdPerUnit[code] = rate.get<double>();
+  }
+  if (doc.contains("texts") && doc["texts"].is_object()) {
+    for (const auto& [key, text] : doc["texts"].items()) {
+      if (text.is_string()) kb.texts[key] = text.get<std::string>();
+    }
+  }
+}
+
+void loadRoles(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"roles.json", errors};
+  if (!doc.is_array()) return read.fail("", "expected an array of roles");
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    std::string at = "/" + std::to_string(i);
+    RoleInfo role{read.str(doc[i], "id", at), read.str(doc[i], "name", at),
+                  read.str(doc[i], "description", at), read.str(doc[i], "source", at),
+                  doc[i].value("custom", false)};
+    if (kb.role(role.id)) read.fail(at + "/id", "duplicate role id '" + role.id + "'");
+    kb.roles.push_back(std::move(role));
+  }
+}
+
+void loadResponsibilities(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"responsibilities.json", errors};
+  if (!doc.is_array()) return read.fail("", "expected an array of responsibilities");
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    std::string at = "/" + std::to_string(i);
+    ResponsibilityInfo item{read.str(doc[i], "id", at), read.str(doc[i], "name", at),
+                            read.str(doc[i], "domain", at), read.str(doc[i], "description", at),
+                            read.str(doc[i], "source", at), doc[i].value("custom", false)};
+    if (kb.responsibility(item.id)) read.fail(at + "/id", "duplicate responsibility id '" + item.id + "'");
+    kb.responsibilities.push_back(std::move(item));
+  }
+}
+
+// Every knowledge file and the module that loads it, in load order (roles before the
+// modules that reference them). A file not listed here is an error: nothing is ignored.
+const std::vector<std::pair<std::string, Loader>>& loaders() {
+  static const std::vector<std::pair<std::string, Loader>> table = {
+      {"meta.json", loadMeta},
+      {"roles.json", loadRoles},
+      {"responsibilities.json", loadResponsibilities},
+      {"obligations.json", loadObligations},
+      {"rules.json", loadDecision},
+      {"raci.json", loadRaci},
+      {"vciso.json", loadVciso},
+      {"advice.json", loadAdvice},
+      {"questionnaire.json", loadQuestionnaire},
+  };
+  return table;
+}
+
+}  // namespace
+
+const RoleInfo* Kb::role(std::string_view id) const {
+  for (const auto& r : roles)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+const ResponsibilityInfo* Kb::responsibility(std::string_view id) const {
+  for (const auto& r : responsibilities)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::optional<double> Kb::toUsd(double amount, std::string_view currency) const {
+  auto it = usdPerUnit.find(std::string(currency));
+  if (it == usdPerUnit.end()) return std::nullopt;
+  return amount * it->second;
+}
+
+std::optional<double> Kb::fromUsd(double usd, std::string_view currency) const {
+  auto it = usdPerUnit.find(std::string(currency));
+  if (it == usdPerUnit.end()) return std::nullopt;
+  return usd / it->second;
+}
+
+std::string KbReader::str(const json& obj, const char* key, const std::string& at, bool required) {
+  if (obj.is_object()) {
+    auto it = obj.find(key);
+    if (it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+      return it->get<std::string>();
+    if (it == obj.end() && !required) return {};
+  }
+  fail(at + "/" + key, std::string("expected a non-empty string '") + key + "'");
+  return {};
+}
+
+double KbReader::num(const json& obj, const char* key, const std::string& at, double fallback) {
+  if (obj.is_object()) {
+    auto it = obj.find(key);
+    if (it != obj.end() && it->is_number()) return it->get<double>();
+  }
+  fail(at + "/" + key, std::string("expected a number '") + key + "'");
+  return fallback;
+}
+
+std::vector<std::string> KbReader::strs(const json& obj, const char* key, const std::string& at) {
+  std::vector<std::string> out;
+  if (obj.is_object()) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return out;
+    if (it->is_array()) {
+      for (const auto& item : *it) {
+        if (!item.is_string()) {
+          fail(at + "/" + key, "expected an array of strings");
+          return {};
+        }
+        out.push_back(item.get<std::string>());
+      }
+      return out;
+    }
+  }
+  fail(at + "/" + key, std::string("expected an array of strings '") + key + "'");
+  return out;
+}
+
+std::string canonicalSha256(const std::map<std::string, json>& documents) {
+  std::string bytes;
+  for (const auto& [name, doc] : documents) {
+    bytes += name;
+    bytes += '\n';
+    bytes += doc.dump();
+    bytes += '\n';
+  }
+  return sha256Hex(bytes);
+}
+
+Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors) {
+  Kb kb;
+  for (const auto& [name, doc] : documents) {
+    bool known = std::any_of(loaders().begin(), loaders().end(),
+                             [&](const auto& entry) { return entry.first == name; });
+    if (!known) errors.push_back({name, "", "knowledge file has no loader (register it in kb.cpp)"});
+  }
+  for (const auto& [name, loader] : loaders()) {
+    auto it = documents.find(name);
+    if (it == documents.end()) {
+      errors.push_back({name, "", "knowledge file is missing"});
+      continue;
+    }
+    loader(it->second, kb, errors);
+  }
+  kb.sha256 = canonicalSha256(documents);
+  kb.documents = std::move(documents);
+  return kb;
+}
+
+const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles() {
+  static const auto files = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = 0; i < embedded::kFileCount; ++i) {
+      const auto& f = embedded::kFiles[i];
+      out.emplace_back(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return files;
+}
+
+namespace {
+struct Loaded {
+  Kb kb;
+  std::vector<KbError> errors;
+};
+
+const Loaded& loaded() {
+  static const Loaded instance = [] {
+    Loaded out;
+    std::map<std::string, json> documents;
+    for (const auto& [name, text] : embeddedKnowledgeFiles()) {
+      json doc = json::parse(text, nullptr, false);
+      if (doc.is_discarded()) {
+        out.errors.push_back({name, "", "not valid JSON"});
+        continue;
+      }
+      documents.emplace(name, std::move(doc));
+    }
+    out.kb = buildKb(std::move(documents), out.errors);
+    return out;
+  }();
+  return instance;
+}
+}  // namespace
+
+const Kb& embeddedKb() { return loaded().kb; }
+const std::vector<KbError>& kbLoadErrors() { return loaded().errors; }
+
+}  // namespace seclead

@@ -1,0 +1,85 @@
+// The knowledge base: the JSON files of core/knowledge/, embedded at build time, checked and
+// turned into typed sections once. Each engine module owns its section and its loader.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "advice.h"
+#include "decision.h"
+#include "json.h"
+#include "obligations.h"
+#include "questionnaire.h"
+#include "raci.h"
+#include "vciso.h"
+
+namespace seclead {
+
+struct RoleInfo {
+  std::string id, name, description, source;
+  bool custom = false;  // added by an overlay
+};
+
+struct ResponsibilityInfo {
+  std::string id, name, domain, description, source;
+  bool custom = false;
+};
+
+// A problem in the knowledge base (or an overlay): file, JSON Pointer, message.
+struct KbError {
+  std::string file;
+  std::string path;
+  std::string message;
+};
+
+struct Kb {
+  std::string version;  // meta.json "version"
+  std::string sha256;   // of the canonical bytes of every document
+  std::map<std::string, json> documents;  // file name -> parsed document (after overlays)
+
+  std::vector<RoleInfo> roles;                        // knowledge order
+  std::vector<ResponsibilityInfo> responsibilities;   // knowledge order
+  std::map<std::string, double> usdPerUnit;           // currency code -> USD per unit
+  std::map<std::string, std::string> texts;           // overlay-translatable texts by key
+
+  ObligationCatalog obligations;      // obligations.cpp
+  DecisionKnowledge decision;         // decision.cpp
+  RaciKnowledge raci;                 // raci.cpp
+  VcisoKnowledge vciso;               // vciso.cpp
+  AdviceKnowledge advice;             // advice.cpp
+  QuestionnaireKnowledge questions;   // questionnaire.cpp
+
+  const RoleInfo* role(std::string_view id) const;
+  const ResponsibilityInfo* responsibility(std::string_view id) const;
+  bool isRole(std::string_view id) const { return role(id) != nullptr; }
+  // Converts an amount to USD with the knowledge base's fixed rates; nullopt if unknown currency.
+  std::optional<double> toUsd(double amount, std::string_view currency) const;
+  std::optional<double> fromUsd(double usd, std::string_view currency) const;
+};
+
+// The embedded knowledge base, loaded once (thread-safe). kbLoadErrors() is empty when it
+// loaded cleanly; a test and the CLI check it.
+const Kb& embeddedKb();
+const std::vector<KbError>& kbLoadErrors();
+
+// Builds a knowledge base from documents (file name -> JSON). Appends problems to `errors`.
+Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors);
+
+// The embedded files as (name, text), sorted by name.
+const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles();
+
+// Hex SHA-256 of the canonical bytes of the documents.
+std::string canonicalSha256(const std::map<std::string, json>& documents);
+
+// Reading helpers for loaders: append a KbError and return a default on a wrong shape.
+struct KbReader {
+  std::string file;
+  std::vector<KbError>& errors;
+  std::string str(const json& obj, const char* key, const std::string& at, bool required = true);
+  double num(const json& obj, const char* key, const std::string& at, double fallback = 0);
+  std::vector<std::string> strs(const json& obj, const char* key, const std::string& at);
+  void fail(const std::string& at, const std::string& message) { errors.push_back({file, at, message}); }
+};
+
+}  // namespace seclead
