@@ -5,9 +5,12 @@ cd "$(dirname "$0")/.."
 
 need=()
 for pkg in cmake g++ clang libclang-rt-14-dev nlohmann-json3-dev libfmt-dev libgtest-dev libbenchmark-dev \
-           emscripten nodejs npm chromium python3; do
+           emscripten chromium python3; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+# Node may come from another repository than Debian's (npm bundled): check commands, not packages.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
