@@ -166,7 +166,8 @@ Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors) 
   Kb kb;
   for (const auto& [name, doc] : documents) {
     bool known = std::any_of(loaders().begin(), loaders().end(),
-                             [&](const auto& entry) { return entry.first == name; });
+                             // clang 14 (Emscripten 3.1.6) cannot capture a structured binding: init-capture it.
+                             [&, &fileName = name](const auto& entry) { return entry.first == fileName; });
     if (!known) errors.push_back({name, "", "knowledge file has no loader (register it in kb.cpp)"});
   }
   for (const auto& [name, loader] : loaders()) {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly engine with the wasm-release preset (Debian's emcc 3.1.6) and
+# copies the artifacts to wasm/dist/ (gitignored):
+#   seclead_engine.mjs + seclead_engine.wasm   ES module factory (npm package, Node)
+#   seclead_engine.single.js                   classic script, wasm inlined (file:// pages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+command -v emcc >/dev/null || { echo "build-wasm: emcc not found (apt-get install emscripten)" >&2; exit 1; }
+cmake --preset wasm-release >/dev/null
+cmake --build --preset wasm-release -j"${SECLEAD_JOBS:-2}" --target seclead_engine seclead_engine_single
+mkdir -p wasm/dist
+for f in seclead_engine.mjs seclead_engine.wasm seclead_engine.single.js; do
+  cp -f "build/wasm/wasm/$f" "wasm/dist/$f.tmp" && mv -f "wasm/dist/$f.tmp" "wasm/dist/$f"
+done
+ls -l wasm/dist/seclead_engine.mjs wasm/dist/seclead_engine.wasm wasm/dist/seclead_engine.single.js | awk '{print "build-wasm: " $9 " " $5 " bytes"}'

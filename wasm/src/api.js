@@ -1,0 +1,187 @@
+// The JavaScript API of the seclead engine (issue 5). SELF-CONTAINED: no imports, so the
+// offline page can inline this file next to the single-file glue by stripping `export`.
+//
+// The WebAssembly side (wasm/bindings.cpp) only moves text: each call returns
+// "ok\n<output>" or "error\n<{"errors":[...]}>". This file owns the API: argument checks,
+// defaults, conversion of objects to JSON text, the input size limit, and errors.
+
+/** Inputs larger than this many UTF-8 bytes are rejected with code "limit" (contract §1). */
+const MAX_INPUT_BYTES = 1024 * 1024;
+const FORMATS = ["json", "markdown", "csv", "html", "oscal"];
+
+/**
+ * The one error class of the API. `errors` is the contract's list of
+ * {path, code, message[, input]}; `code` is the first error's code, or "internal" when the
+ * engine itself failed (then `errors` is empty).
+ */
+export class SecleadError extends Error {
+  constructor(errors, message) {
+    const list = Array.isArray(errors) ? errors : [];
+    super(message || summarize(list));
+    this.name = "SecleadError";
+    this.code = list.length > 0 && list[0] && typeof list[0].code === "string" ? list[0].code : "internal";
+    this.errors = list;
+  }
+}
+
+// Same wording as the native CLI's one-line summary on standard error.
+function summarize(errors) {
+  if (errors.length === 0) return "internal error in the seclead engine";
+  const first = errors[0];
+  return (
+    `${errors.length} ${errors.length === 1 ? "problem" : "problems"}: ` +
+    `${first.input ? first.input + " " : ""}${first.path || "/"} [${first.code}] ${first.message}`
+  );
+}
+
+function limitError(input) {
+  const error = {
+    path: "",
+    code: "limit",
+    message: `the profile is larger than ${MAX_INPUT_BYTES / 1024} KiB (1 MiB): split it or remove free text`,
+  };
+  if (input) error.input = input;
+  return new SecleadError([error]);
+}
+
+// UTF-8 length without allocating when the answer is obvious.
+function utf8Length(text) {
+  if (text.length * 3 <= MAX_INPUT_BYTES) return text.length;
+  if (typeof TextEncoder === "function") return new TextEncoder().encode(text).length;
+  return unescape(encodeURIComponent(text)).length;
+}
+
+/**
+ * Converts a profile / report / overlay given as an object, JSON text or UTF-8 bytes into
+ * what the module takes: a well-formed string, or the bytes unchanged (a Uint8Array, e.g. a
+ * Node Buffer, reaches the engine byte for byte, exactly as the native CLI reads a file).
+ */
+function toInput(value, what, input) {
+  let out;
+  if (typeof value === "string") {
+    out = typeof value.isWellFormed === "function" && !value.isWellFormed() ? value.toWellFormed() : value;
+    if (utf8Length(out) > MAX_INPUT_BYTES) throw limitError(input);
+    return out;
+  }
+  if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+  if (value instanceof Uint8Array) {
+    if (value.length > MAX_INPUT_BYTES) throw limitError(input);
+    return value;
+  }
+  if (value === null || typeof value !== "object") {
+    throw new SecleadError([
+      { path: "", code: "type", message: `expected the ${what} as an object or JSON text, got ${value === null ? "null" : typeof value}`, ...(input ? { input } : {}) },
+    ]);
+  }
+  try {
+    out = JSON.stringify(value);
+  } catch (e) {
+    throw new SecleadError([
+      { path: "", code: "syntax", message: `the ${what} cannot be written as JSON: ${e && e.message}`, ...(input ? { input } : {}) },
+    ]);
+  }
+  return toInput(out, what, input);
+}
+
+/**
+ * Binds an instantiated Emscripten module (from seclead_engine.mjs or the single-file
+ * createSecleadEngine()) to the seclead API.
+ */
+export function bindEngine(module) {
+  if (!module || typeof module.assess !== "function") {
+    throw new TypeError("bindEngine: expected an instantiated seclead WebAssembly module");
+  }
+
+  // Calls into the module and splits the envelope. A trap or abort inside the module becomes
+  // a SecleadError with code "internal"; an error list becomes a SecleadError with that list.
+  function call(fn, ...args) {
+    let out;
+    try {
+      out = fn(...args);
+    } catch (e) {
+      if (e instanceof SecleadError) throw e;
+      throw new SecleadError([], `internal error in the seclead engine: ${e && e.message ? e.message : e}`);
+    }
+    if (out.startsWith("ok\n")) return out.slice(3);
+    if (out.startsWith("error\n")) {
+      let parsed;
+      try {
+        parsed = JSON.parse(out.slice(6));
+      } catch {
+        parsed = null;
+      }
+      throw new SecleadError(parsed && Array.isArray(parsed.errors) ? parsed.errors : []);
+    }
+    throw new SecleadError([], "internal error in the seclead engine: unexpected reply");
+  }
+
+  function optionsText(options) {
+    if (options === undefined || options === null) return "";
+    if (typeof options !== "object") throw new TypeError("assess: options must be an object {explain, overlays}");
+    const out = {};
+    for (const key of Object.keys(options)) {
+      if (key !== "explain" && key !== "overlays") throw new TypeError(`assess: unknown option "${key}"`);
+    }
+    if (options.explain !== undefined) {
+      if (typeof options.explain !== "boolean") throw new TypeError("assess: options.explain must be true or false");
+      out.explain = options.explain;
+    }
+    if (options.overlays !== undefined) {
+      if (!Array.isArray(options.overlays)) throw new TypeError("assess: options.overlays must be an array");
+      out.overlays = options.overlays.map((overlay, i) => {
+        const text = toInput(overlay, "overlay", `overlay[${i}]`);
+        return typeof text === "string" ? text : new TextDecoder().decode(text);
+      });
+    }
+    return JSON.stringify(out);
+  }
+
+  /** The report as JSON text, byte for byte what the native engine prints. */
+  function assessJson(profile, options) {
+    const opts = optionsText(options);
+    return call(module.assess, toInput(profile, "profile"), opts);
+  }
+
+  /** Assesses a profile; returns the report object (contract §3). Throws SecleadError. */
+  function assess(profile, options) {
+    return JSON.parse(assessJson(profile, options));
+  }
+
+  /**
+   * Checks a profile against the contract. Returns {valid: true} or, for an invalid profile,
+   * {valid: false, errors: [...]} (it does not throw for invalid profiles: listing the
+   * problems is its job). Throws SecleadError only when the engine itself fails.
+   */
+  function validate(profile) {
+    let input;
+    try {
+      input = toInput(profile, "profile");
+      return JSON.parse(call(module.validate, input));
+    } catch (e) {
+      if (e instanceof SecleadError && e.code !== "internal") return { valid: false, errors: e.errors };
+      throw e;
+    }
+  }
+
+  /** Renders a report (object or JSON text) as json|markdown|csv|html|oscal text. */
+  function render(report, format = "json") {
+    if (!FORMATS.includes(format)) {
+      throw new SecleadError([
+        { path: "", code: "enum", message: `unknown format '${format}': expected json, markdown, csv, html or oscal` },
+      ]);
+    }
+    return call(module.render, toInput(report, "report"), format);
+  }
+
+  /** The ordered questions that fill a profile (from the knowledge base). */
+  function questionnaire() {
+    return JSON.parse(call(module.questionnaire));
+  }
+
+  /** {engine, knowledgeBase} versions. */
+  function version() {
+    return JSON.parse(call(module.version));
+  }
+
+  return Object.freeze({ assess, assessJson, validate, render, questionnaire, version });
+}
