@@ -1,0 +1,400 @@
+// Browser tests of the host integrations (issue 7): the iframe embed and its postMessage
+// protocol across two localhost origins, and the <seclead-assessment> web component.
+//
+//   node --test tests/browser/embed.test.mjs
+//
+// Three static servers serve the repository on three free ports of 127.0.0.1:
+//   A = the demo host page (plugins/demo/index.html?frame=B)
+//   B = the embedded page (plugins/embed/frame.html?allow=A)
+//   C = a third, hostile origin (in-memory pages that post forged messages)
+// Needs wasm/dist/seclead_engine.mjs (scripts/build-wasm.sh) and Chromium at /usr/bin/chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUTPUT = path.join(ROOT, 'tests/browser/output');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CLI = path.join(ROOT, 'build/debug/plugins/cli/seclead');
+const ENGINE = path.join(ROOT, 'wasm/dist/seclead_engine.mjs');
+const missing = [ENGINE, path.join(ROOT, 'wasm/src/index.js'), CHROMIUM].filter((f) => !existsSync(f));
+const skip = missing.length ? `missing ${missing.join(', ')}` : false;
+
+const P = { protocol: 'seclead-embed', version: 1 };
+
+// A page on origin C, framed inside the host page, that forges messages both ways: a fake
+// `report` to the host and `init` / `load-profile` to the seclead frame (its sibling).
+const EVIL_FRAMED = `<!doctype html><meta charset="utf-8"><title>third origin</title><script>
+window.received = [];
+addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+const forged = { protocol: 'seclead-embed', version: 1 };
+function attack(frameIndex) {
+  parent.postMessage({ ...forged, type: 'report', id: 'p1', payload: { report: { forged: true } } }, '*');
+  parent.postMessage({ ...forged, type: 'error', id: 'p1', payload: { code: 'forged', message: 'forged' } }, '*');
+  parent.postMessage({ ...forged, type: 'init', payload: { ready: true, forged: true } }, '*');
+  const frame = parent.frames[frameIndex];
+  frame.postMessage({ ...forged, type: 'init', id: 'evil-init' }, '*');
+  frame.postMessage({ ...forged, type: 'load-profile', id: 'evil-1', payload: { profile: { schema: 'seclead.profile/1' } } }, '*');
+  frame.postMessage('not even an object', '*');
+}
+</script><p>third origin</p>`;
+
+// A page on origin C that embeds the seclead frame itself (whose ?allow= names only A).
+const evilHost = (frameOrigin, allowed) => `<!doctype html><meta charset="utf-8"><title>third origin host</title>
+<iframe id="f" src="${frameOrigin}/plugins/embed/frame.html?allow=${encodeURIComponent(allowed)}"></iframe><script>
+window.received = [];
+addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+window.attack = () => {
+  const w = document.getElementById('f').contentWindow;
+  w.postMessage({ protocol: 'seclead-embed', version: 1, type: 'init', id: 'i' }, '*');
+  w.postMessage({ protocol: 'seclead-embed', version: 1, type: 'load-profile', id: 'x', payload: { profile: {} } }, '*');
+  w.postMessage(42, '*');
+};
+</script>`;
+
+let A, B, C, browser;
+
+async function waitFor(page, fn, arg, timeout = 20_000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+}
+
+function collectConsole(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push('console: ' + m.text());
+  });
+  return problems;
+}
+
+async function openDemo(profile = 'us-clinic') {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+  const problems = collectConsole(page);
+  await page.goto(`${A.origin}/plugins/demo/index.html?frame=${encodeURIComponent(B.origin)}&profile=${profile}`);
+  await waitFor(page, () => window.demo && window.demo.reports.length >= 1 && window.demo.componentReports.length >= 1);
+  const frame = page.frames().find((f) => f.url().startsWith(B.origin + '/plugins/embed/frame.html'));
+  assert.ok(frame, 'the seclead frame is loaded from origin B');
+  return { page, frame, problems };
+}
+
+// The engine's own answer for a profile, computed in the page through the module.
+async function assessDirect(page, profileUrl) {
+  return page.evaluate(async (url) => {
+    const mod = await import('/wasm/src/index.js');
+    const api = await mod.init({ locateFile: (f) => new URL('/wasm/dist/' + f, location.href).href });
+    const engine = api && api.assess ? api : mod;
+    const profile = await (await fetch(url)).json();
+    return JSON.stringify(engine.assess(profile));
+  }, profileUrl);
+}
+
+before(async () => {
+  if (skip) return;
+  A = await serve(ROOT);
+  B = await serve(ROOT);
+  C = await serve(ROOT, {
+    routes: {
+      '/evil.html': { type: 'text/html; charset=utf-8', body: EVIL_FRAMED },
+      '/evil-host.html': { type: 'text/html; charset=utf-8', body: evilHost(B.origin, A.origin) },
+    },
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all([A?.close(), B?.close(), C?.close()]);
+});
+
+test('a report arrives at the host through postMessage from the other origin', { skip }, async () => {
+  const { page, frame, problems } = await openDemo('us-clinic');
+  const origins = await page.evaluate(() => ({ host: location.origin }));
+  assert.equal(origins.host, A.origin);
+  assert.equal(await frame.evaluate(() => location.origin), B.origin);
+  assert.notEqual(A.origin, B.origin);
+  assert.deepEqual(await frame.evaluate(() => window.__secleadEmbed.allowed), [A.origin]);
+
+  const got = await page.evaluate(() => window.demo.reports[0]);
+  assert.match(String(got.id), /^p\d+$/, 'the report answers the load-profile id');
+  assert.equal(got.report.schema, 'seclead.report/1');
+
+  // Byte-identical to the engine run directly in the page on the same profile...
+  const direct = await assessDirect(page, '/examples/us-clinic.json');
+  assert.equal(JSON.stringify(got.report), direct);
+  // ...and equal to the native CLI's report when it is built (stage 10).
+  if (existsSync(CLI)) {
+    const native = execFileSync(CLI, ['assess', path.join(ROOT, 'examples/us-clinic.json')], { encoding: 'utf8' });
+    assert.deepEqual(got.report, JSON.parse(native));
+  }
+
+  // A second profile through the SDK's promise API: one report per load-profile.
+  const second = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/eu-bank.json')).json();
+    const report = await window.demo.embed.loadProfile(profile);
+    return { report: JSON.stringify(report), count: window.demo.reports.length };
+  });
+  assert.equal(second.report, await assessDirect(page, '/examples/eu-bank.json'));
+  assert.equal(second.count, 2);
+  // The frame shows the report (as text in the element's shadow DOM).
+  const shown = await frame.evaluate(() => document.querySelector('seclead-assessment').shadowRoot.textContent);
+  assert.ok(shown.includes(JSON.parse(second.report).leadership.model.replace(/-/g, ' ')));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('messages from a third origin are ignored by both the host and the frame', { skip }, async () => {
+  const { page, frame } = await openDemo('us-clinic');
+  const before = await page.evaluate(() => ({ reports: window.demo.reports.length, errors: window.demo.errors.length }));
+  const frameStatsBefore = await frame.evaluate(() => ({ ...window.__secleadEmbed.stats }));
+
+  // Frame a page from origin C inside the host page; it forges messages to both sides.
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'evil';
+    f.src = src;
+    document.body.append(f);
+    return new Promise((resolve) => f.addEventListener('load', resolve, { once: true }));
+  }, `${C.origin}/evil.html`);
+  const evil = page.frames().find((f) => f.url().startsWith(C.origin));
+  assert.ok(evil);
+  const frameIndex = await page.evaluate(() => [...window.frames].indexOf(document.getElementById('seclead-frame').contentWindow));
+  assert.ok(frameIndex >= 0);
+  await evil.evaluate((i) => window.attack(i), frameIndex);
+
+  // The host dropped the three forged messages (seen by onIgnored, origin C)...
+  await waitFor(page, (origin) => window.demo.ignored.filter((x) => x.origin === origin).length >= 3, C.origin);
+  // ...and the frame dropped its three.
+  await waitFor(frame, (n) => window.__secleadEmbed.stats.ignored >= n + 3, frameStatsBefore.ignored);
+  // A legitimate round trip after the attack still works and is the only new report.
+  const report = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/agency-12.json')).json();
+    return JSON.stringify(await window.demo.embed.loadProfile(profile));
+  });
+  assert.equal(report, await assessDirect(page, '/examples/agency-12.json'));
+  await page.waitForTimeout(300);
+  const afterState = await page.evaluate(() => ({
+    reports: window.demo.reports.map((r) => r.report),
+    errors: window.demo.errors.length,
+  }));
+  assert.equal(afterState.reports.length, before.reports + 1, 'no forged report reached onReport');
+  assert.ok(afterState.reports.every((r) => !r.forged));
+  assert.equal(afterState.errors, before.errors, 'no forged error reached onError');
+  const frameStats = await frame.evaluate(() => ({ ...window.__secleadEmbed.stats }));
+  assert.equal(frameStats.errors, frameStatsBefore.errors, 'the frame sent no reply to the third origin');
+  assert.equal(frameStats.reports, frameStatsBefore.reports + 1);
+  assert.deepEqual(await evil.evaluate(() => window.received), [], 'origin C received nothing');
+
+  // Origin C embedding the frame itself (allow= names only A): every message is ignored.
+  const page2 = await browser.newPage();
+  await page2.goto(`${C.origin}/evil-host.html`);
+  const inner = await (async () => {
+    for (let i = 0; i < 100; i++) {
+      const f = page2.frames().find((x) => x.url().startsWith(B.origin));
+      if (f) return f;
+      await page2.waitForTimeout(50);
+    }
+    return null;
+  })();
+  assert.ok(inner);
+  await inner.waitForFunction(() => window.__secleadEmbed, null, { timeout: 10_000 });
+  await page2.evaluate(() => window.attack());
+  await waitFor(inner, () => window.__secleadEmbed.stats.ignored >= 3);
+  await page2.waitForTimeout(500);
+  assert.deepEqual(await page2.evaluate(() => window.received), [], 'origin C received nothing, not even the ready announcement');
+  assert.deepEqual(await inner.evaluate(() => ({ ...window.__secleadEmbed.stats })), { accepted: 0, ignored: 3, reports: 0, errors: 0 });
+  await page2.close();
+  await page.close();
+});
+
+test('malformed messages from the allowed host get one error reply each, never a crash', { skip }, async () => {
+  const { page, frame } = await openDemo('us-clinic');
+  const cases = [
+    { name: 'a string', message: 'hello', code: 'malformed' },
+    { name: 'null', message: null, code: 'malformed' },
+    { name: 'an array', message: [1, 2, 3], code: 'malformed' },
+    { name: 'another protocol', message: { protocol: 'other', version: 1, type: 'init' }, code: 'malformed' },
+    { name: 'no version', message: { protocol: 'seclead-embed', type: 'init', id: 'm1' }, code: 'unsupported-version', id: 'm1' },
+    { name: 'version 2', message: { ...P, version: 2, type: 'init', id: 'm2' }, code: 'unsupported-version', id: 'm2' },
+    { name: 'unknown type', message: { ...P, type: 'explode', id: 'm3' }, code: 'unknown-type', id: 'm3' },
+    { name: 'missing type', message: { ...P, id: 'm4' }, code: 'unknown-type', id: 'm4' },
+    { name: 'object id', message: { ...P, type: 'init', id: { a: 1 } }, code: 'malformed' },
+    { name: 'payload not an object', message: { ...P, type: 'load-profile', id: 'm5', payload: 42 }, code: 'malformed', id: 'm5' },
+    { name: 'no profile', message: { ...P, type: 'load-profile', id: 'm6', payload: {} }, code: 'malformed', id: 'm6' },
+    { name: 'bad overlays', message: { ...P, type: 'load-profile', id: 'm7', payload: { profile: {}, options: { overlays: [1] } } }, code: 'malformed', id: 'm7' },
+    { name: 'report sent to the frame', message: { ...P, type: 'report', id: 'm8', payload: {} }, code: 'unexpected-type', id: 'm8' },
+    { name: 'invalid profile', message: { ...P, type: 'load-profile', id: 'm9', payload: { profile: { schema: 'seclead.profile/1', organization: { employees: 'many' } } } }, code: 'invalid-profile', id: 'm9' },
+    { name: 'profile JSON with a syntax error', message: { ...P, type: 'load-profile', id: 'm10', payload: { profile: '{"schema":' } }, code: 'invalid-profile', id: 'm10' },
+  ];
+  const replies = await page.evaluate(
+    async ({ cases, frameOrigin }) => {
+      const target = document.getElementById('seclead-frame').contentWindow;
+      const out = [];
+      for (const c of cases) {
+        const got = [];
+        const listener = (e) => {
+          if (e.origin === frameOrigin && e.source === target) got.push(e.data);
+        };
+        window.addEventListener('message', listener);
+        target.postMessage(c.message, frameOrigin);
+        const t0 = performance.now();
+        while (got.length === 0 && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 100)); // a second reply would arrive by now
+        window.removeEventListener('message', listener);
+        out.push({ name: c.name, got });
+      }
+      return out;
+    },
+    { cases, frameOrigin: B.origin },
+  );
+  for (const [i, c] of cases.entries()) {
+    const { got } = replies[i];
+    assert.equal(got.length, 1, `${c.name}: exactly one reply, got ${JSON.stringify(got)}`);
+    const m = got[0];
+    assert.equal(m.protocol, 'seclead-embed', c.name);
+    assert.equal(m.version, 1, c.name);
+    assert.equal(m.type, 'error', c.name);
+    assert.equal(m.payload.code, c.code, `${c.name}: ${JSON.stringify(m.payload)}`);
+    assert.equal(typeof m.payload.message, 'string');
+    assert.ok(m.payload.message.length > 0);
+    assert.equal(m.id, c.id, `${c.name}: id echoed`);
+  }
+  // The engine's error list comes through for an invalid profile (contract section 2).
+  const invalid = replies.find((r) => r.name === 'invalid profile').got[0].payload.errors;
+  assert.ok(invalid.some((e) => e.path === '/organization/employees' && e.code === 'type'), JSON.stringify(invalid));
+  assert.ok(invalid.some((e) => e.path === '/organization/sector' && e.code === 'required'), JSON.stringify(invalid));
+  const syntax = replies.find((r) => r.name === 'profile JSON with a syntax error').got[0].payload.errors;
+  assert.equal(syntax[0].code, 'syntax');
+  // Still alive: a valid profile afterwards gets its report.
+  const ok = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/ny-insurer.json')).json();
+    return JSON.stringify(await window.demo.embed.loadProfile(profile));
+  });
+  assert.equal(ok, await assessDirect(page, '/examples/ny-insurer.json'));
+  assert.equal(await frame.evaluate(() => window.__secleadEmbed.stats.ignored), 0);
+  await page.close();
+});
+
+test('the host SDK refuses unsafe origins and rejects pending calls on destroy', { skip }, async () => {
+  const page = await browser.newPage();
+  await page.goto(`${A.origin}/plugins/demo/index.html?frame=${encodeURIComponent(B.origin)}`);
+  const result = await page.evaluate(async () => {
+    const { mount } = await import('/plugins/embed/host.js');
+    const iframe = document.createElement('iframe');
+    document.body.append(iframe);
+    const refused = [];
+    for (const origin of ['*', 'null', '', 'javascript:alert(1)', 'http://127.0.0.1:1/path', undefined]) {
+      try {
+        mount(iframe, { allowedOrigin: origin });
+        refused.push(false);
+      } catch (e) {
+        refused.push(e instanceof TypeError);
+      }
+    }
+    const embed = mount(iframe, { allowedOrigin: 'http://127.0.0.1:9' });
+    const pending = embed.loadProfile({});
+    embed.destroy();
+    let code = null;
+    try {
+      await pending;
+    } catch (e) {
+      code = e.code;
+    }
+    return { refused, code };
+  });
+  assert.deepEqual(result.refused, [true, true, true, true, true, true]);
+  assert.equal(result.code, 'destroyed');
+  await page.close();
+});
+
+test('the web component emits seclead-report equal to the engine\'s report', { skip }, async () => {
+  const { page, problems } = await openDemo('manufacturer-plants');
+  const fromEvent = await page.evaluate(() => JSON.stringify(window.demo.componentReports.at(-1)));
+  assert.equal(fromEvent, await assessDirect(page, '/examples/manufacturer-plants.json'));
+  if (existsSync(CLI)) {
+    const native = execFileSync(CLI, ['assess', path.join(ROOT, 'examples/manufacturer-plants.json')], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(fromEvent), JSON.parse(native));
+  }
+
+  // A fresh element: set the `profile` property, listen for the composed, bubbling event on
+  // the document; `sections` limits what is shown.
+  const result = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/ny-insurer.json')).json();
+    profile.organization.name = '<img src=x onerror="window.__xss=1">';
+    const el = document.createElement('seclead-assessment');
+    el.setAttribute('sections', 'leadership,raci');
+    el.setAttribute('hide-form', '');
+    const got = new Promise((resolve) =>
+      document.addEventListener('seclead-report', (e) => e.target === el && resolve({ detail: e.detail, bubbles: e.bubbles, composed: e.composed }), { once: false }),
+    );
+    document.body.append(el);
+    el.profile = profile;
+    const ev = await got;
+    const shown = [...el.shadowRoot.querySelectorAll('section')].map((s) => s.dataset.section);
+    const mod = await import('/wasm/src/index.js');
+    const api = await mod.init({ locateFile: (f) => new URL('/wasm/dist/' + f, location.href).href });
+    const engine = api && api.assess ? api : mod;
+    return {
+      same: JSON.stringify(ev.detail) === JSON.stringify(engine.assess(profile)),
+      bubbles: ev.bubbles,
+      composed: ev.composed,
+      shown,
+      raciRows: el.shadowRoot.querySelectorAll('table.raci tbody tr').length,
+      reportRows: ev.detail.raci.rows.length,
+      imgs: el.shadowRoot.querySelectorAll('img').length,
+      xss: window.__xss === 1,
+    };
+  });
+  assert.equal(result.same, true);
+  assert.equal(result.bubbles, true);
+  assert.equal(result.composed, true);
+  assert.deepEqual(result.shown, ['leadership', 'raci']);
+  assert.equal(result.raciRows, result.reportRows);
+  assert.equal(result.imgs, 0);
+  assert.equal(result.xss, false);
+
+  // An edit in the questionnaire form emits seclead-change with the edited profile and then
+  // a new seclead-report (when the engine's questionnaire has an employees question).
+  const edit = await page.evaluate(async () => {
+    const el = document.getElementById('wc');
+    const row = el.shadowRoot.querySelector('.q[data-pointer="/organization/employees"]');
+    if (!row) return null;
+    const input = row.querySelector('input');
+    const before = window.demo.componentReports.length;
+    input.value = '15';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t0 = performance.now();
+    while (window.demo.componentReports.length === before && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+    return { change: window.demo.changes.at(-1), report: window.demo.componentReports.at(-1), grew: window.demo.componentReports.length > before };
+  });
+  if (edit) {
+    assert.equal(edit.change.organization.employees, 15);
+    assert.equal(edit.grew, true);
+    const expected = await page.evaluate(async (profile) => {
+      const mod = await import('/wasm/src/index.js');
+      const api = await mod.init({ locateFile: (f) => new URL('/wasm/dist/' + f, location.href).href });
+      return JSON.stringify((api && api.assess ? api : mod).assess(profile));
+    }, edit.change);
+    assert.equal(JSON.stringify(edit.report), expected);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('screenshot of the demo host', { skip }, async () => {
+  const { page } = await openDemo('us-clinic');
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(OUTPUT, 'embed-demo.png'), fullPage: false });
+  await page.screenshot({ path: path.join(OUTPUT, 'embed-demo-full.png'), fullPage: true });
+  assert.ok(readFileSync(path.join(OUTPUT, 'embed-demo.png')).length > 10_000);
+  await page.close();
+});
