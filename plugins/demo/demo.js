@@ -29,7 +29,8 @@ const embed = mount(iframe, {
   allowedOrigin: new URL(frameOrigin).origin,
   onReady: (info) => {
     demo.ready = info;
-    note(`init ← frame ready (engine ${info.engine || '?'})`);
+    const v = info.engine && typeof info.engine === 'object' ? info.engine.engine : info.engine;
+    note(`init ← frame ready (engine ${v || '?'})`);
   },
   onReport: (report, id) => {
     demo.reports.push({ id, report });

@@ -119,7 +119,7 @@ async function handle(event) {
         replyError(event, id, 'engine-unavailable', 'the engine could not be loaded: ' + String(e && e.message));
         return;
       }
-      reply(event, 'init', id, { ready: true, protocol: VERSION, engine: String(api.version ? api.version() : '') });
+      reply(event, 'init', id, { ready: true, protocol: VERSION, engine: api.version ? api.version() : null });
       return;
     }
     case 'load-profile': {
@@ -209,7 +209,7 @@ if (window.parent === window) {
   engine().then(
     (api) => {
       for (const origin of allow.origins) {
-        window.parent.postMessage({ protocol: PROTOCOL, version: VERSION, type: 'init', payload: { ready: true, protocol: VERSION, engine: String(api.version ? api.version() : '') } }, origin);
+        window.parent.postMessage({ protocol: PROTOCOL, version: VERSION, type: 'init', payload: { ready: true, protocol: VERSION, engine: api.version ? api.version() : null } }, origin);
       }
     },
     (e) => showErrors('The engine could not be loaded: ' + String(e && e.message)),
