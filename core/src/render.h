@@ -1,8 +1,26 @@
 // Renderings of a report (parsed report JSON): markdown, csv, html, oscal.
+//
+// Renderers read only the report (contract section 3 plus the optional added fields
+// `organization`, `leadership.charter`, `leadership.dpoReason`/`reportingReason`, `currentRaci`,
+// `vciso.fullTimeAnnualCost`/`breakEvenHoursPerMonth`, obligations' `reason`, findings'
+// `source`). Absent or oddly typed fields are skipped, never a crash. Every report string is
+// treated as untrusted text (organization names come from the user): HTML-escaped in html,
+// backslash-escaped in markdown, RFC 4180-quoted in csv, JSON-encoded in oscal.
+//
+// csv: the RACI as a spreadsheet, CRLF line endings (RFC 4180). Header
+//   `responsibility,<role>...` (the recommended RACI's roles in report order); each cell holds
+//   the role's letters for that row in R, A, C, I order joined with "/" (e.g. `R/A`), empty
+//   when the role has none. When the report has `currentRaci` (today's structure), a last
+//   column `structure` is added, the header's roles are the union (recommended roles first,
+//   then roles only present today), and every row says `recommended` or `current`: first all
+//   recommended rows, then all current rows, each in report order.
+// oscal: an OSCAL 1.2.1 component definition (see plugins/oscal/README.md for why that model,
+//   the UUID derivation and the fixed last-modified date).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "json.h"
 
@@ -13,4 +31,40 @@ std::string renderCsv(const ordered_json& report);
 std::string renderHtml(const ordered_json& report);
 std::string renderOscal(const ordered_json& report);
 
+// Helpers shared by the renderers (render_common.cpp).
+namespace rendering {
+
+// obj[key] as text: strings as is, numbers/bools printed, anything else (or absent) "".
+std::string text(const ordered_json& obj, const char* key);
+// obj[key] as an array of strings (non-strings skipped); empty when absent.
+std::vector<std::string> strings(const ordered_json& obj, const char* key);
+// obj[key] if it is an object/array of the asked kind, else an empty one.
+const ordered_json& object(const ordered_json& obj, const char* key);
+const ordered_json& array(const ordered_json& obj, const char* key);
+
+// Display names: the knowledge base's names, falling back to the id (overlay roles).
+std::string roleName(const std::string& id);
+std::string responsibilityName(const std::string& id);
+std::string modelName(const std::string& model);
+std::string statusName(const std::string& status);
+std::string horizonName(const std::string& horizon);
+std::string challengeName(const std::string& challenge);
+std::string dpoName(const std::string& dpo);
+std::string reportsToName(const std::string& reportsTo);
+
+// Severity rank: critical 0, high 1, medium 2, low 3, anything else 4.
+int severityRank(const std::string& severity);
+const std::vector<std::string>& severities();
+
+// A number as an integer with thousands separators ("12,500"); rounds non-integers.
+std::string money(const ordered_json& value);
+// Letters of `role` in a RACI row, R, A, C, I order joined with "/"; "" when none.
+std::string raciCell(const ordered_json& row, const std::string& role);
+// Scalar JSON value as plain text (strings unquoted).
+std::string scalar(const ordered_json& value);
+
+std::string htmlEscape(std::string_view s);
+std::string markdownEscape(std::string_view s);
+
+}  // namespace rendering
 }  // namespace seclead

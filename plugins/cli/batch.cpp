@@ -1,14 +1,332 @@
+// `seclead assess --batch PROFILES.ndjson`: one profile per input line, one line out per input
+// line in input order: the report as compact JSON, or {"line": N, "errors": [...]} for a line
+// that is not a valid profile (N is the 1-based input line number). A blank line is an error
+// line too, so output line k always answers input line k.
+//
+// Work is cut into chunks of lines; worker threads (--threads N, default every core) assess
+// chunks in any order while the main thread reads ahead and writes finished chunks strictly
+// in order. At most a fixed number of chunks is in flight, so memory stays bounded whatever
+// the input size. A progress bar goes to standard error when it is a terminal.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
 #include <iostream>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "cli.h"
 
 namespace seclead::cli {
 
-// TODO(issue 7): the batch portfolio mode.
+namespace {
+
+constexpr std::size_t kChunkLines = 256;
+constexpr std::size_t kChunksPerThread = 4;  // chunks in flight per worker (read-ahead)
+
+// Reads lines of at most kMaxInputBytes; longer lines are consumed but not stored.
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* file) : file_(file), buffer_(1 << 20) {}
+
+  // False at end of input. `tooLong` is set when the line exceeded the limit.
+  bool next(std::string& line, bool& tooLong) {
+    line.clear();
+    tooLong = false;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_) {
+        if (eof_) break;
+        end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+        pos_ = 0;
+        bytesRead_ += end_;
+        if (end_ == 0) {
+          eof_ = true;
+          if (std::ferror(file_)) error_ = true;
+          break;
+        }
+      }
+      any = true;
+      const char* start = buffer_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', end_ - pos_);
+      std::size_t len =
+          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : end_ - pos_;
+      if (!tooLong) {
+        if (line.size() + len > kMaxInputBytes) {
+          tooLong = true;
+          line.clear();
+        } else {
+          line.append(start, len);
+        }
+      }
+      pos_ += len;
+      if (nl) {
+        ++pos_;
+        break;
+      }
+    }
+    if (!any) return false;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  }
+  bool error() const { return error_; }
+  std::uint64_t bytesRead() const { return bytesRead_; }
+
+ private:
+  std::FILE* file_;
+  std::vector<char> buffer_;
+  std::size_t pos_ = 0, end_ = 0;
+  bool eof_ = false, error_ = false;
+  std::uint64_t bytesRead_ = 0;
+};
+
+// The engine pretty-prints reports; batch output is one line each. Pretty JSON has whitespace
+// only between tokens (strings escape their control characters), so dropping every space and
+// newline outside strings gives exactly the compact form.
+void appendCompact(std::string& out, const std::string& json) {
+  bool inString = false, escaped = false;
+  for (char c : json) {
+    if (inString) {
+      out += c;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+      out += c;
+    } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      out += c;
+    }
+  }
+}
+
+struct Chunk {
+  std::uint64_t firstLine = 0;  // 1-based number of lines[0]
+  std::vector<std::string> lines;
+  std::vector<char> tooLong;
+  std::string output;  // one line per input line, '\n'-terminated
+  std::size_t invalid = 0;
+  bool done = false;
+};
+
+void assessChunk(Chunk& chunk, const Options& engineOptions) {
+  for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
+    const std::string& line = chunk.lines[i];
+    std::uint64_t number = chunk.firstLine + i;
+    Result result;
+    if (chunk.tooLong[i]) {
+      result.errors.push_back({"", "limit", "the line is longer than 1 MiB (1024 KiB)", ""});
+    } else if (line.find_first_not_of(" \t") == std::string::npos) {
+      result.errors.push_back({"", "syntax", "empty line: expected one JSON profile per line", ""});
+    } else {
+      result = assess(line, engineOptions);
+    }
+    if (result.ok) {
+      appendCompact(chunk.output, result.output);
+    } else {
+      ++chunk.invalid;
+      std::string errors = result.errorJson();  // {"errors":[...]}
+      chunk.output += "{\"line\":" + std::to_string(number) + "," + errors.substr(1);
+    }
+    chunk.output += '\n';
+    std::string().swap(chunk.lines[i]);  // free the input early
+  }
+}
+
+class Progress {
+ public:
+  Progress(bool enabled, std::uint64_t totalBytes) : enabled_(enabled), total_(totalBytes) {
+    start_ = last_ = std::chrono::steady_clock::now();
+  }
+  void update(std::uint64_t lines, std::uint64_t bytes, bool final = false) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? static_cast<double>(lines) / seconds : 0;
+    char text[160];
+    if (total_ > 0) {
+      int percent = static_cast<int>(std::min<std::uint64_t>(100, bytes * 100 / total_));
+      std::string bar(static_cast<std::size_t>(percent / 4), '#');
+      bar.resize(25, '.');
+      std::snprintf(text, sizeof text, "\r[%s] %3d%% %llu profiles, %.0f/s ", bar.c_str(), percent,
+                    static_cast<unsigned long long>(lines), rate);
+    } else {
+      std::snprintf(text, sizeof text, "\r%llu profiles, %.0f/s ",
+                    static_cast<unsigned long long>(lines), rate);
+    }
+    std::fputs(text, stderr);
+    if (final) std::fputs("\n", stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::uint64_t total_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Assesses a small valid profile once so that broken overlays are reported once, up front,
+// not on every line.
+bool overlaysBroken(const Options& engineOptions) {
+  if (engineOptions.overlays.empty()) return false;
+  Result probe = assess(
+      R"({"schema":"seclead.profile/1","organization":{"employees":1,"sector":"other","jurisdictions":["US"]}})",
+      engineOptions);
+  Result overlayErrors;
+  for (const auto& e : probe.errors)
+    if (e.input.rfind("overlay", 0) == 0) overlayErrors.errors.push_back(e);
+  if (overlayErrors.errors.empty()) return false;
+  std::cout << overlayErrors.errorJson() << "\n";
+  std::cerr << "seclead: the overlays are invalid (" << overlayErrors.errors.size()
+            << (overlayErrors.errors.size() == 1 ? " problem" : " problems")
+            << "): " << overlayErrors.errors.front().input << " "
+            << overlayErrors.errors.front().path << " [" << overlayErrors.errors.front().code
+            << "] " << overlayErrors.errors.front().message << "\n";
+  return true;
+}
+
+}  // namespace
+
 int runBatch(const CliOptions& options, const Options& engineOptions) {
-  (void)options, (void)engineOptions;
-  std::cerr << "seclead: --batch is not available yet\n";
-  return kExitFailure;
+  if (options.format != "json") {
+    std::cerr << "seclead: --batch writes JSON lines only (no --format " << options.format << ")\n";
+    return kExitFailure;
+  }
+  if (overlaysBroken(engineOptions)) return kExitInvalid;
+
+  std::FILE* in = stdin;
+  std::uint64_t totalBytes = 0;
+  if (options.batchFile != "-") {
+    in = std::fopen(options.batchFile.c_str(), "rb");
+    if (!in) {
+      std::cerr << "seclead: cannot read '" << options.batchFile << "': " << std::strerror(errno)
+                << "\n";
+      return kExitFailure;
+    }
+    struct stat st {};
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
+      totalBytes = static_cast<std::uint64_t>(st.st_size);
+  }
+  std::cout.flush();
+  static char outBuffer[1 << 20];
+  std::setvbuf(stdout, outBuffer, _IOFBF, sizeof outBuffer);
+
+  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t maxInFlight = threads * kChunksPerThread;
+
+  std::mutex mutex;
+  std::condition_variable workReady, chunkDone;
+  std::deque<std::shared_ptr<Chunk>> todo;    // waiting for a worker
+  std::deque<std::shared_ptr<Chunk>> window;  // in flight, input order
+  bool closing = false;
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::shared_ptr<Chunk> chunk;
+        {
+          std::unique_lock lock(mutex);
+          workReady.wait(lock, [&] { return closing || !todo.empty(); });
+          if (todo.empty()) return;
+          chunk = std::move(todo.front());
+          todo.pop_front();
+        }
+        assessChunk(*chunk, engineOptions);
+        {
+          std::lock_guard lock(mutex);
+          chunk->done = true;
+        }
+        chunkDone.notify_one();
+      }
+    });
+  }
+
+  LineReader reader(in);
+  Progress progress(options.progress && isatty(fileno(stderr)), totalBytes);
+  std::uint64_t nextLine = 1, written = 0, invalid = 0;
+  bool eof = false, writeError = false;
+  while (true) {
+    // Read ahead while the window has room.
+    while (!eof) {
+      {
+        std::lock_guard lock(mutex);
+        if (window.size() >= maxInFlight) break;
+      }
+      auto chunk = std::make_shared<Chunk>();
+      chunk->firstLine = nextLine;
+      std::string line;
+      bool tooLong = false;
+      while (chunk->lines.size() < kChunkLines && reader.next(line, tooLong)) {
+        chunk->lines.push_back(std::move(line));
+        chunk->tooLong.push_back(tooLong ? 1 : 0);
+        line = std::string();
+      }
+      if (chunk->lines.size() < kChunkLines) eof = true;
+      if (chunk->lines.empty()) break;
+      nextLine += chunk->lines.size();
+      {
+        std::lock_guard lock(mutex);
+        window.push_back(chunk);
+        todo.push_back(std::move(chunk));
+      }
+      workReady.notify_one();
+    }
+    // Write finished chunks in order; wait for the oldest one.
+    std::shared_ptr<Chunk> head;
+    {
+      std::unique_lock lock(mutex);
+      if (window.empty()) break;
+      chunkDone.wait(lock, [&] { return window.front()->done; });
+      head = std::move(window.front());
+      window.pop_front();
+    }
+    if (!head->output.empty() &&
+        std::fwrite(head->output.data(), 1, head->output.size(), stdout) != head->output.size())
+      writeError = true;
+    written += head->lines.size();
+    invalid += head->invalid;
+    progress.update(written, reader.bytesRead());
+    if (writeError) break;
+  }
+  {
+    std::lock_guard lock(mutex);
+    closing = true;
+    todo.clear();
+  }
+  workReady.notify_all();
+  for (auto& w : workers) w.join();
+  progress.update(written, reader.bytesRead(), true);
+  bool readError = reader.error();
+  if (in != stdin) std::fclose(in);
+  if (std::fflush(stdout) != 0) writeError = true;
+  if (readError) {
+    std::cerr << "seclead: error reading '" << options.batchFile << "'\n";
+    return kExitFailure;
+  }
+  if (writeError) {
+    std::cerr << "seclead: error writing the output\n";
+    return kExitFailure;
+  }
+  if (invalid > 0) {
+    std::cerr << "seclead: " << invalid << " of " << written << " lines were not valid profiles\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
 }
 
 }  // namespace seclead::cli
