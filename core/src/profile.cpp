@@ -1,50 +1,853 @@
-// TODO(issue 2): full validation (limits, every field, unknown fields, references).
-// This first version reads the fields leniently so the pipeline can run end to end.
+// Profile parsing and validation (contract sections 1 and 2). One pass over a bounded,
+// strict JSON tree (json_input.h); every problem is collected with its JSON Pointer, code
+// and a message that names what was expected and what was found.
+//
+// Decisions the contract leaves open (documented in tests/bad_profiles/cases.json too):
+// - a `currentAssignments` key that is not a responsibility id of the knowledge base is an
+//   `unknown-field` (it is a member name outside the vocabulary, like any unknown key);
+// - a wrong `schema` value of any type is `schema-version`; a missing one is `required`;
+// - an empty string where an id or name is expected, an empty `jurisdictions` array, a
+//   too-long `organization.name` are `range` (a length bound was broken);
+// - currencies, country codes, framework ids with the wrong shape are `enum`.
 #include "profile.h"
 
-#include "json.h"
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "json_input.h"
+#include "kb.h"
 
 namespace seclead {
 
 namespace {
-std::optional<std::string> optStr(const json& obj, const char* key) {
-  if (obj.is_object() && obj.contains(key) && obj[key].is_string()) return obj[key].get<std::string>();
-  return std::nullopt;
+
+using jin::Kind;
+using jin::Value;
+
+constexpr std::string_view kSchema = "seclead.profile/1";
+
+// ISO 3166-1 alpha-2, officially assigned codes (249), sorted; from the ISO 3166 list as
+// shipped by Debian's iso-codes package.
+constexpr std::string_view kCountries =
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCI"
+    "CKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQ"
+    "GRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLS"
+    "LTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPG"
+    "PHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTK"
+    "TLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
+
+bool isCountry(std::string_view code) {
+  if (code.size() != 2) return false;
+  // Binary search over the fixed-width table.
+  std::size_t lo = 0, hi = kCountries.size() / 2;
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    std::string_view c = kCountries.substr(mid * 2, 2);
+    if (c == code) return true;
+    if (c < code)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return false;
 }
-std::optional<Money> optMoney(const json& obj, const char* key) {
-  if (obj.is_object() && obj.contains(key) && obj[key].is_object())
-    return Money{obj[key].value("amount", 0.0), obj[key].value("currency", std::string("USD"))};
-  return std::nullopt;
+
+constexpr std::array<std::string_view, 24> kSectors = {
+    "banking",       "insurance",       "financial-services",
+    "healthcare",    "pharmaceuticals", "government",
+    "defense",       "energy",          "utilities",
+    "transport",     "telecom",         "digital-infrastructure",
+    "manufacturing", "chemicals",       "food",
+    "retail",        "technology",      "professional-services",
+    "education",     "research",        "media",
+    "hospitality",   "nonprofit",       "other"};
+
+constexpr std::array<std::string_view, 19> kRoles = {"board",
+                                                     "ceo",
+                                                     "cfo",
+                                                     "coo",
+                                                     "cio",
+                                                     "cto",
+                                                     "ciso",
+                                                     "cso",
+                                                     "vciso",
+                                                     "dpo",
+                                                     "cro",
+                                                     "general-counsel",
+                                                     "compliance-officer",
+                                                     "internal-audit",
+                                                     "it-manager",
+                                                     "security-manager",
+                                                     "facilities-manager",
+                                                     "hr-director",
+                                                     "privacy-officer"};
+
+constexpr std::array<std::string_view, 3> kPublicSector = {"none", "us-federal-agency",
+                                                           "public-authority"};
+constexpr std::array<std::string_view, 3> kScale = {"none", "limited", "large-scale"};
+constexpr std::array<std::string_view, 3> kHipaa = {"none", "covered-entity", "business-associate"};
+constexpr std::array<std::string_view, 3> kCards = {"none", "merchant", "service-provider"};
+constexpr std::array<std::string_view, 3> kLevel = {"low", "medium", "high"};
+constexpr std::array<std::string_view, 4> kNis2 = {"auto", "essential", "important", "none"};
+constexpr std::array<std::string_view, 3> kAppetite = {"averse", "balanced", "seeking"};
+constexpr std::array<std::string_view, 4> kPriority = {
+    "growth", "efficiency", "digital-transformation", "security-and-compliance"};
+constexpr std::array<std::string_view, 3> kCloud = {"on-premises", "hybrid", "cloud-first"};
+constexpr std::array<std::string_view, 3> kWorkforce = {"on-site", "hybrid", "remote"};
+constexpr std::array<std::string_view, 3> kEmployment = {"internal", "external", "affiliate"};
+
+template <std::size_t N>
+bool oneOf(const std::array<std::string_view, N>& list, std::string_view s) {
+  for (auto v : list)
+    if (v == s) return true;
+  return false;
 }
+
+template <std::size_t N>
+std::string listOf(const std::array<std::string_view, N>& list) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i) out += i + 1 == N ? " or " : ", ";
+    out += list[i];
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  std::size_t n = 0;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u & 0xC0) != 0x80 && n++ >= 60) {
+      out += "...";
+      break;
+    }
+    out += (u < 0x20 || c == '"' || c == '\\') ? '?' : c;
+  }
+  return out + "\"";
+}
+
+// A short, safe rendering of a value for messages: the string "x", the number 3, ...
+std::string describe(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Null:
+      return "null";
+    case Kind::True:
+      return "true";
+    case Kind::False:
+      return "false";
+    case Kind::Number: {
+      std::string_view t = v.text();
+      if (t.size() > 40) return "the number " + std::string(t.substr(0, 37)) + "...";
+      return "the number " + std::string(t);
+    }
+    case Kind::String:
+      return "the string " + quoted(v.text());
+    case Kind::Array:
+      return v.size() == 0 ? "an empty array" : "an array";
+    case Kind::Object:
+      return v.size() == 0 ? "an empty object" : "an object";
+  }
+  return "a value";
+}
+
+std::string join(std::string_view base, std::string_view token) {
+  std::string out(base);
+  jin::appendPointer(out, token);
+  return out;
+}
+
+std::string indexPath(std::string_view base, std::size_t i) {
+  std::string out(base);
+  out += '/';
+  out += std::to_string(i);
+  return out;
+}
+
+class Checker {
+ public:
+  explicit Checker(std::vector<Error>& errors) : errors_(errors) {}
+
+  void add(std::string path, const char* code, std::string message) {
+    errors_.push_back({std::move(path), code, std::move(message), ""});
+  }
+  std::size_t count() const { return errors_.size(); }
+
+  // Reads the members of `obj` into `slots` (by name index); unknown names are errors.
+  template <std::size_t N>
+  void members(const Value& obj, std::string_view path, const char* section,
+               const std::array<std::string_view, N>& names,
+               std::array<std::optional<Value>, N>& slots) {
+    for (Value m : obj) {
+      std::string_view k = m.key();
+      bool known = false;
+      for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == k) {
+          slots[i] = m;
+          known = true;
+          break;
+        }
+      }
+      if (!known)
+        add(join(path, k), "unknown-field",
+            "unknown field " + quoted(k) + " in " + section + ": expected " + listOf(names));
+    }
+  }
+
+  bool object(const Value& v, const std::string& path, const char* what) {
+    if (v.isObject()) return true;
+    add(path, "type", std::string("expected ") + what + ", got " + describe(v));
+    return false;
+  }
+
+  template <std::size_t N>
+  std::optional<std::string> enumeration(const std::optional<Value>& v, std::string_view path,
+                                         const std::array<std::string_view, N>& list) {
+    if (!v) return std::nullopt;
+    if (!v->isString()) {
+      add(std::string(path), "type", "expected one of " + listOf(list) + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    if (!oneOf(list, v->text())) {
+      add(std::string(path), "enum", "expected one of " + listOf(list) + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    return std::string(v->text());
+  }
+
+  std::optional<bool> boolean(const std::optional<Value>& v, std::string_view path) {
+    if (!v) return std::nullopt;
+    if (!v->isBool()) {
+      add(std::string(path), "type", "expected true or false, got " + describe(*v));
+      return std::nullopt;
+    }
+    return v->boolean();
+  }
+
+  // An integer in [min, max] (max < 0: no upper bound).
+  std::optional<std::int64_t> integer(const std::optional<Value>& v, std::string_view path,
+                                      std::int64_t min, std::int64_t max = -1) {
+    if (!v) return std::nullopt;
+    std::string expected = "an integer >= " + std::to_string(min);
+    if (max >= 0)
+      expected = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+    if (!v->isNumber()) {
+      add(std::string(path), "type", "expected " + expected + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    bool overflow = false;
+    auto i = v->integer(overflow);
+    if (overflow) {
+      add(std::string(path), "range",
+          "expected " + expected + ", got " + describe(*v) + ", which is far too large");
+      return std::nullopt;
+    }
+    if (!i) {
+      add(std::string(path), "type", "expected " + expected + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    if (*i < min || (max >= 0 && *i > max)) {
+      add(std::string(path), "range", "expected " + expected + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    return i;
+  }
+
+  // A finite number; `positive`: > 0, else >= 0.
+  std::optional<double> amount(const Value& v, std::string_view path, bool positive) {
+    const char* expected = positive ? "a number > 0" : "a number >= 0";
+    if (!v.isNumber()) {
+      add(std::string(path), "type", std::string("expected ") + expected + ", got " + describe(v));
+      return std::nullopt;
+    }
+    auto d = v.number();
+    if (!d) {
+      add(std::string(path), "range",
+          std::string("expected ") + expected + ", got " + describe(v) + ", which is too large");
+      return std::nullopt;
+    }
+    if (positive ? !(*d > 0) : *d < 0) {
+      add(std::string(path), "range", std::string("expected ") + expected + ", got " + describe(v));
+      return std::nullopt;
+    }
+    return *d == 0 ? 0.0 : *d;  // no negative zero
+  }
+
+  std::optional<std::string> currency(const std::optional<Value>& v, std::string_view path) {
+    if (!v) return std::nullopt;
+    if (!v->isString()) {
+      add(std::string(path), "type",
+          "expected an ISO 4217 currency code like \"USD\", got " + describe(*v));
+      return std::nullopt;
+    }
+    std::string_view c = v->text();
+    bool shape = c.size() == 3 &&
+                 std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!shape) {
+      add(std::string(path), "enum",
+          "expected an upper-case ISO 4217 currency code like \"USD\" or \"EUR\", got " +
+              describe(*v));
+      return std::nullopt;
+    }
+    const auto& rates = embeddedKb().usdPerUnit;
+    if (rates.find(std::string(c)) == rates.end()) {
+      std::string known;
+      for (const auto& [code, rate] : rates) known += (known.empty() ? "" : ", ") + code;
+      add(std::string(path), "enum",
+          "the currency " + quoted(c) +
+              " has no conversion rate in the knowledge base; use one of " + known);
+      return std::nullopt;
+    }
+    return std::string(c);
+  }
+
+  // {"amount": n, "currency": "XXX"}
+  std::optional<Money> money(const std::optional<Value>& v, const std::string& path,
+                             bool positive) {
+    if (!v) return std::nullopt;
+    if (!object(*v, path, "an object {\"amount\": number, \"currency\": \"USD\"}"))
+      return std::nullopt;
+    static constexpr std::array<std::string_view, 2> names = {"amount", "currency"};
+    std::array<std::optional<Value>, 2> s;
+    std::size_t before = count();
+    members(*v, path, "an amount of money", names, s);
+    Money m;
+    if (!s[0]) {
+      add(path + "/amount", "required", "the amount is missing");
+    } else if (auto a = amount(*s[0], path + "/amount", positive)) {
+      m.amount = *a;
+    }
+    if (!s[1]) {
+      add(path + "/currency", "required",
+          "the currency is missing (an ISO 4217 code like \"USD\")");
+    } else if (auto c = currency(s[1], path + "/currency")) {
+      m.currency = *c;
+    }
+    if (count() != before) return std::nullopt;
+    return m;
+  }
+
+  // "DE", "US-NY": alpha-2 country (ISO 3166-1) plus an optional subdivision of 1-3 chars.
+  std::optional<std::vector<std::string>> countries(const std::optional<Value>& v,
+                                                    const std::string& path, bool nonEmpty) {
+    if (!v) return std::nullopt;
+    const char* expected = "an array of country codes like [\"US\", \"US-NY\", \"DE\"]";
+    if (!v->isArray()) {
+      add(path, "type", std::string("expected ") + expected + ", got " + describe(*v));
+      return std::nullopt;
+    }
+    if (nonEmpty && v->size() == 0) {
+      add(path, "range",
+          "expected at least one jurisdiction (an ISO 3166-1 code like \"US\"), got an empty "
+          "array");
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    out.reserve(v->size());
+    std::size_t i = 0;
+    bool ok = true;
+    for (Value item : *v) {
+      std::string at = indexPath(path, i++);
+      if (!item.isString()) {
+        add(at, "type", "expected a country code like \"DE\" or \"US-NY\", got " + describe(item));
+        ok = false;
+        continue;
+      }
+      std::string_view s = item.text();
+      bool shape = s.size() >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+      if (shape && s.size() > 2) {
+        shape = s[2] == '-' && s.size() >= 4 && s.size() <= 6;
+        for (std::size_t k = 3; shape && k < s.size(); ++k)
+          shape = (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9');
+      }
+      if (!shape) {
+        add(at, "enum",
+            "expected an ISO 3166-1 alpha-2 code like \"DE\" or a subdivision like \"US-NY\" "
+            "(upper case), got " +
+                describe(item));
+        ok = false;
+        continue;
+      }
+      if (!isCountry(s.substr(0, 2))) {
+        add(at, "enum",
+            quoted(s.substr(0, 2)) + " is not an ISO 3166-1 alpha-2 country code (got " +
+                describe(item) + ")");
+        ok = false;
+        continue;
+      }
+      out.emplace_back(s);
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  // An array of contract role ids.
+  std::optional<std::vector<std::string>> roleList(const Value& v, const std::string& path) {
+    if (!v.isArray()) {
+      add(path, "type", "expected an array of role ids, got " + describe(v));
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    for (Value item : v) {
+      std::string at = indexPath(path, i++);
+      if (!item.isString()) {
+        add(at, "type", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
+      } else if (!oneOf(kRoles, item.text())) {
+        add(at, "enum", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
+      } else {
+        out.emplace_back(item.text());
+      }
+    }
+    return out;
+  }
+
+  std::optional<std::vector<std::string>> frameworks(const std::optional<Value>& v,
+                                                     const std::string& path) {
+    if (!v) return std::nullopt;
+    if (!v->isArray()) {
+      add(path, "type",
+          "expected an array of framework ids like [\"iso27001\", \"soc2\"], got " + describe(*v));
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    for (Value item : *v) {
+      std::string at = indexPath(path, i++);
+      if (!item.isString()) {
+        add(at, "type", "expected a framework id like \"iso27001\", got " + describe(item));
+        continue;
+      }
+      std::string_view s = item.text();
+      bool shape = !s.empty() && s.size() <= 64 &&
+                   ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9'));
+      for (char c : s)
+        shape = shape && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                          c == '.' || c == '_');
+      if (!shape) {
+        add(at, "enum",
+            "expected a lower-case framework id (letters, digits, '-', '.', '_'; at most 64) like "
+            "\"iso27001\" or \"nist-csf\", got " +
+                describe(item));
+        continue;
+      }
+      out.emplace_back(s);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Error>& errors_;
+};
+
+void readOrganization(Checker& c, const Value& v, Profile& p) {
+  const std::string path = "/organization";
+  static constexpr std::array<std::string_view, 12> names = {"name",
+                                                             "employees",
+                                                             "annualRevenue",
+                                                             "balanceSheetTotal",
+                                                             "totalAssets",
+                                                             "sector",
+                                                             "jurisdictions",
+                                                             "publiclyListed",
+                                                             "sites",
+                                                             "operationalTechnology",
+                                                             "criticalInfrastructure",
+                                                             "publicSectorBody"};
+  std::array<std::optional<Value>, 12> s;
+  c.members(v, path, "organization", names, s);
+  if (s[0]) {
+    if (!s[0]->isString()) {
+      c.add(path + "/name", "type",
+            "expected a string of at most 200 characters, got " + describe(*s[0]));
+    } else if (std::size_t n = jin::codePoints(s[0]->text()); n > 200) {
+      c.add(path + "/name", "range",
+            "expected at most 200 characters, got a name of " + std::to_string(n) + " characters");
+    } else {
+      p.name = std::string(s[0]->text());
+    }
+  }
+  if (!s[1])
+    c.add(path + "/employees", "required", "the number of employees (an integer >= 1) is required");
+  else if (auto e = c.integer(s[1], path + "/employees", 1))
+    p.employees = *e;
+  p.annualRevenue = c.money(s[2], path + "/annualRevenue", false);
+  p.balanceSheetTotal = c.money(s[3], path + "/balanceSheetTotal", false);
+  p.totalAssets = c.money(s[4], path + "/totalAssets", false);
+  if (!s[5])
+    c.add(path + "/sector", "required", "the sector is required: one of " + listOf(kSectors));
+  else if (auto sec = c.enumeration(s[5], path + "/sector", kSectors))
+    p.sector = *sec;
+  if (!s[6])
+    c.add(path + "/jurisdictions", "required",
+          "the jurisdictions are required: an array of country codes like [\"US\", \"US-NY\", "
+          "\"DE\"]");
+  else if (auto j = c.countries(s[6], path + "/jurisdictions", true))
+    p.jurisdictions = std::move(*j);
+  p.publiclyListed = c.countries(s[7], path + "/publiclyListed", false);
+  p.sites = c.integer(s[8], path + "/sites", 1);
+  p.operationalTechnology = c.boolean(s[9], path + "/operationalTechnology");
+  p.criticalInfrastructure = c.boolean(s[10], path + "/criticalInfrastructure");
+  p.publicSectorBody = c.enumeration(s[11], path + "/publicSectorBody", kPublicSector);
+}
+
+void readData(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 6> names = {
+      "personalData", "specialCategoryData", "systematicMonitoring",
+      "hipaa",        "paymentCards",        "intellectualProperty"};
+  std::array<std::optional<Value>, 6> s;
+  c.members(v, "/data", "data", names, s);
+  p.personalData = c.enumeration(s[0], "/data/personalData", kScale);
+  p.specialCategoryData = c.enumeration(s[1], "/data/specialCategoryData", kScale);
+  p.systematicMonitoring = c.enumeration(s[2], "/data/systematicMonitoring", kScale);
+  p.hipaa = c.enumeration(s[3], "/data/hipaa", kHipaa);
+  p.paymentCards = c.enumeration(s[4], "/data/paymentCards", kCards);
+  p.intellectualProperty = c.enumeration(s[5], "/data/intellectualProperty", kLevel);
+}
+
+void readRegulatory(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 4> names = {"nydfsCovered", "euFinancialEntity",
+                                                            "nis2", "frameworks"};
+  std::array<std::optional<Value>, 4> s;
+  c.members(v, "/regulatory", "regulatory", names, s);
+  p.nydfsCovered = c.boolean(s[0], "/regulatory/nydfsCovered");
+  p.euFinancialEntity = c.boolean(s[1], "/regulatory/euFinancialEntity");
+  p.nis2 = c.enumeration(s[2], "/regulatory/nis2", kNis2);
+  p.frameworks = c.frameworks(s[3], "/regulatory/frameworks");
+}
+
+void readRisk(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 5> names = {
+      "physicalRisk", "cyberThreat", "incidentsLast24Months", "riskAppetite", "securityMaturity"};
+  std::array<std::optional<Value>, 5> s;
+  c.members(v, "/risk", "risk", names, s);
+  p.physicalRisk = c.enumeration(s[0], "/risk/physicalRisk", kLevel);
+  p.cyberThreat = c.enumeration(s[1], "/risk/cyberThreat", kLevel);
+  p.incidentsLast24Months = c.integer(s[2], "/risk/incidentsLast24Months", 0);
+  p.riskAppetite = c.enumeration(s[3], "/risk/riskAppetite", kAppetite);
+  if (auto m = c.integer(s[4], "/risk/securityMaturity", 1, 5))
+    p.securityMaturity = static_cast<int>(*m);
+}
+
+void readStrategy(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 3> names = {"priority", "cloud", "workforce"};
+  std::array<std::optional<Value>, 3> s;
+  c.members(v, "/strategy", "strategy", names, s);
+  p.priority = c.enumeration(s[0], "/strategy/priority", kPriority);
+  p.cloud = c.enumeration(s[1], "/strategy/cloud", kCloud);
+  p.workforce = c.enumeration(s[2], "/strategy/workforce", kWorkforce);
+}
+
+void readBudget(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 3> names = {"it", "security",
+                                                            "canFundFullTimeSecurityExecutive"};
+  std::array<std::optional<Value>, 3> s;
+  c.members(v, "/budget", "budget", names, s);
+  p.itBudget = c.money(s[0], "/budget/it", false);
+  p.securityBudget = c.money(s[1], "/budget/security", false);
+  p.canFundFullTimeSecurityExecutive = c.boolean(s[2], "/budget/canFundFullTimeSecurityExecutive");
+}
+
+void readSettings(Checker& c, const Value& v, Profile& p) {
+  static constexpr std::array<std::string_view, 2> names = {"vcisoHourlyRate",
+                                                            "fullTimeCisoAnnualCost"};
+  std::array<std::optional<Value>, 2> s;
+  c.members(v, "/settings", "settings", names, s);
+  if (s[0]) {
+    const std::string path = "/settings/vcisoHourlyRate";
+    if (c.object(*s[0], path,
+                 "an object {\"low\": number, \"high\": number, \"currency\": \"USD\"}")) {
+      static constexpr std::array<std::string_view, 3> rn = {"low", "high", "currency"};
+      std::array<std::optional<Value>, 3> r;
+      std::size_t before = c.count();
+      c.members(*s[0], path, "vcisoHourlyRate", rn, r);
+      std::optional<double> low, high;
+      std::optional<std::string> cur;
+      if (!r[0])
+        c.add(path + "/low", "required", "the lower hourly rate is missing (a number > 0)");
+      else
+        low = c.amount(*r[0], path + "/low", true);
+      if (!r[1])
+        c.add(path + "/high", "required", "the upper hourly rate is missing (a number > 0)");
+      else
+        high = c.amount(*r[1], path + "/high", true);
+      if (!r[2])
+        c.add(path + "/currency", "required",
+              "the currency is missing (an ISO 4217 code like \"USD\")");
+      else
+        cur = c.currency(r[2], path + "/currency");
+      if (low && high && *low > *high)
+        c.add(path, "range",
+              "expected low <= high, got low " + std::string(r[0]->text()) + " and high " +
+                  std::string(r[1]->text()));
+      if (c.count() == before && low && high && cur) {
+        p.settings.vcisoHourlyRateLow = Money{*low, *cur};
+        p.settings.vcisoHourlyRateHigh = Money{*high, *cur};
+      }
+    }
+  }
+  p.settings.fullTimeCisoAnnualCost = c.money(s[1], "/settings/fullTimeCisoAnnualCost", true);
+}
+
+void readCurrentRoles(Checker& c, const Value& v, Profile& p) {
+  const std::string path = "/currentRoles";
+  if (!v.isArray()) {
+    c.add(path, "type",
+          "expected an array of {id, role, reportsTo, employment, fte, alsoActsAs}, got " +
+              describe(v));
+    return;
+  }
+  static constexpr std::array<std::string_view, 6> names = {"id",         "role", "reportsTo",
+                                                            "employment", "fte",  "alsoActsAs"};
+  std::vector<CurrentRole> roles;
+  roles.reserve(v.size());
+  std::vector<std::string> reportsToPaths;
+  std::vector<const Value*> unused;
+  std::size_t i = 0;
+  std::vector<std::optional<Value>> reportsValues;
+  for (Value entry : v) {
+    std::string at = indexPath(path, i++);
+    CurrentRole r;
+    std::optional<Value> reports;
+    if (!c.object(entry, at, "an object {\"id\": ..., \"role\": ...}")) {
+      roles.push_back(std::move(r));
+      reportsValues.push_back(std::nullopt);
+      continue;
+    }
+    std::array<std::optional<Value>, 6> s;
+    c.members(entry, at, "a currentRoles entry", names, s);
+    if (!s[0]) {
+      c.add(at + "/id", "required", "each entry needs an id (a non-empty string)");
+    } else if (!s[0]->isString()) {
+      c.add(at + "/id", "type", "expected a non-empty string id, got " + describe(*s[0]));
+    } else if (s[0]->text().empty()) {
+      c.add(at + "/id", "range", "expected a non-empty string id, got an empty string");
+    } else {
+      std::string_view id = s[0]->text();
+      bool dup = false;
+      for (std::size_t k = 0; k < roles.size(); ++k) {
+        if (roles[k].id == id) {
+          c.add(at + "/id", "reference",
+                "the id " + quoted(id) + " is already used by " + indexPath(path, k) +
+                    ": ids must be unique");
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) r.id = std::string(id);
+    }
+    if (!s[1]) {
+      c.add(at + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
+    } else if (auto role = c.enumeration(s[1], at + "/role", kRoles)) {
+      r.role = *role;
+    }
+    if (s[2]) {
+      if (!s[2]->isString())
+        c.add(at + "/reportsTo", "type",
+              "expected the id of another entry or a role id, got " + describe(*s[2]));
+      else
+        reports = s[2];
+    }
+    if (auto e = c.enumeration(s[3], at + "/employment", kEmployment)) r.employment = *e;
+    if (s[4]) {
+      if (!s[4]->isNumber()) {
+        c.add(at + "/fte", "type", "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
+      } else {
+        auto f = s[4]->number();
+        if (!f || !(*f > 0) || *f > 1) {
+          c.add(at + "/fte", "range",
+                "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
+        } else {
+          r.fte = *f;
+          r.fteGiven = true;
+        }
+      }
+    }
+    if (s[5]) {
+      if (auto list = c.roleList(*s[5], at + "/alsoActsAs")) r.alsoActsAs = std::move(*list);
+    }
+    roles.push_back(std::move(r));
+    reportsValues.push_back(reports);
+  }
+  // reportsTo: another entry's id or a role id, never the entry itself.
+  for (std::size_t k = 0; k < roles.size(); ++k) {
+    if (!reportsValues[k]) continue;
+    std::string_view target = reportsValues[k]->text();
+    std::string at = indexPath(path, k) + "/reportsTo";
+    if (!roles[k].id.empty() && target == roles[k].id) {
+      c.add(at, "reference", "an entry cannot report to itself (" + quoted(target) + ")");
+      continue;
+    }
+    bool found = oneOf(kRoles, target);
+    for (std::size_t m = 0; !found && m < roles.size(); ++m)
+      found = m != k && roles[m].id == target;
+    if (!found) {
+      c.add(at, "reference",
+            "expected the id of another currentRoles entry or a role id (" + listOf(kRoles) +
+                "), got " + quoted(target));
+      continue;
+    }
+    roles[k].reportsTo = std::string(target);
+  }
+  p.currentRoles = std::move(roles);
+}
+
+void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRoles) {
+  const std::string path = "/currentAssignments";
+  if (!c.object(v, path,
+                "an object: responsibility id -> {\"accountable\": id, \"responsible\": [ids]}"))
+    return;
+  if (!haveRoles)
+    c.add(path, "reference",
+          "currentAssignments names currentRoles ids, but the profile has no currentRoles");
+  const Kb& kb = embeddedKb();
+  const auto& roles = p.currentRoles;
+  auto known = [&](std::string_view id) {
+    if (!roles) return false;
+    for (const auto& r : *roles)
+      if (!r.id.empty() && r.id == id) return true;
+    return false;
+  };
+  std::map<std::string, Assignment> out;
+  static constexpr std::array<std::string_view, 2> names = {"accountable", "responsible"};
+  for (Value entry : v) {
+    std::string_view resp = entry.key();
+    std::string at = join(path, resp);
+    if (!kb.responsibility(resp)) {
+      c.add(at, "unknown-field",
+            quoted(resp) +
+                " is not a responsibility id of the knowledge base (e.g. \"incident-response\", "
+                "\"security-strategy\")");
+      continue;
+    }
+    if (!c.object(entry, at, "an object {\"accountable\": id, \"responsible\": [ids]}")) continue;
+    std::array<std::optional<Value>, 2> s;
+    c.members(entry, at, "an assignment", names, s);
+    Assignment a;
+    if (s[0]) {
+      if (!s[0]->isString()) {
+        c.add(at + "/accountable", "type", "expected a currentRoles id, got " + describe(*s[0]));
+      } else if (haveRoles && !known(s[0]->text())) {
+        c.add(at + "/accountable", "reference",
+              "expected the id of a currentRoles entry, got " + quoted(s[0]->text()));
+      } else {
+        a.accountable = std::string(s[0]->text());
+      }
+    }
+    if (s[1]) {
+      if (!s[1]->isArray()) {
+        c.add(at + "/responsible", "type",
+              "expected an array of currentRoles ids, got " + describe(*s[1]));
+      } else {
+        std::size_t i = 0;
+        for (Value item : *s[1]) {
+          std::string ip = indexPath(at + "/responsible", i++);
+          if (!item.isString())
+            c.add(ip, "type", "expected a currentRoles id, got " + describe(item));
+          else if (haveRoles && !known(item.text()))
+            c.add(ip, "reference",
+                  "expected the id of a currentRoles entry, got " + quoted(item.text()));
+          else
+            a.responsible.emplace_back(item.text());
+        }
+      }
+    }
+    out.emplace(std::string(resp), std::move(a));
+  }
+  p.currentAssignments = std::move(out);
+}
+
 }  // namespace
 
 std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors) noexcept {
   try {
-    json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-      errors.push_back({"", "syntax", "the profile is not a JSON object", ""});
+    jin::Document doc;
+    jin::ParseError perr;
+    if (!doc.parse(text, jin::Limits{}, perr)) {
+      errors.push_back({perr.path, perr.code, perr.message, ""});
       return std::nullopt;
     }
+    Value root = doc.root();
+    if (!root.isObject()) {
+      errors.push_back(
+          {"", "type", "expected the profile to be a JSON object, got " + describe(root), ""});
+      return std::nullopt;
+    }
+    std::size_t before = errors.size();
+    Checker c(errors);
+    static constexpr std::array<std::string_view, 10> names = {
+        "schema",   "organization", "data",         "regulatory",         "risk",
+        "strategy", "budget",       "currentRoles", "currentAssignments", "settings"};
+    std::array<std::optional<Value>, 10> s;
+    c.members(root, "", "the profile", names, s);
     Profile p;
-    const json& org = doc.value("organization", json::object());
-    p.name = optStr(org, "name");
-    p.employees = org.value("employees", std::int64_t{1});
-    p.sector = org.value("sector", std::string("other"));
-    p.jurisdictions = org.value("jurisdictions", std::vector<std::string>{});
-    p.annualRevenue = optMoney(org, "annualRevenue");
-    const json& data = doc.value("data", json::object());
-    p.personalData = optStr(data, "personalData");
-    p.specialCategoryData = optStr(data, "specialCategoryData");
+    if (!s[0]) {
+      c.add("/schema", "required", "the profile must start with \"schema\": \"seclead.profile/1\"");
+    } else if (!s[0]->isString() || s[0]->text() != kSchema) {
+      c.add("/schema", "schema-version",
+            "expected \"seclead.profile/1\", got " + describe(*s[0]) +
+                " (this engine reads version 1 profiles)");
+    }
+    if (!s[1])
+      c.add("/organization", "required", "the organization section is required");
+    else if (c.object(*s[1], "/organization", "an object"))
+      readOrganization(c, *s[1], p);
+    if (s[2] && c.object(*s[2], "/data", "an object")) readData(c, *s[2], p);
+    if (s[3] && c.object(*s[3], "/regulatory", "an object")) readRegulatory(c, *s[3], p);
+    if (s[4] && c.object(*s[4], "/risk", "an object")) readRisk(c, *s[4], p);
+    if (s[5] && c.object(*s[5], "/strategy", "an object")) readStrategy(c, *s[5], p);
+    if (s[6] && c.object(*s[6], "/budget", "an object")) readBudget(c, *s[6], p);
+    if (s[7]) readCurrentRoles(c, *s[7], p);
+    if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value());
+    if (s[9] && c.object(*s[9], "/settings", "an object")) readSettings(c, *s[9], p);
+    if (errors.size() != before) return std::nullopt;
     return p;
+  } catch (const std::exception& e) {
+    errors.push_back({"", "syntax", std::string("could not read the profile: ") + e.what(), ""});
+    return std::nullopt;
   } catch (...) {
     errors.push_back({"", "syntax", "could not read the profile", ""});
     return std::nullopt;
   }
 }
 
-std::vector<std::string> unknownFields(const Profile& profile) {
+std::vector<std::string> unknownFields(const Profile& p) {
   std::vector<std::string> out;
-  if (!profile.annualRevenue) out.push_back("/organization/annualRevenue");
+  auto note = [&](bool missing, const char* path) {
+    if (missing) out.emplace_back(path);
+  };
+  note(!p.annualRevenue, "/organization/annualRevenue");
+  note(!p.balanceSheetTotal, "/organization/balanceSheetTotal");
+  note(!p.totalAssets, "/organization/totalAssets");
+  note(!p.publiclyListed, "/organization/publiclyListed");
+  note(!p.sites, "/organization/sites");
+  note(!p.operationalTechnology, "/organization/operationalTechnology");
+  note(!p.criticalInfrastructure, "/organization/criticalInfrastructure");
+  note(!p.publicSectorBody, "/organization/publicSectorBody");
+  note(!p.personalData, "/data/personalData");
+  note(!p.specialCategoryData, "/data/specialCategoryData");
+  note(!p.systematicMonitoring, "/data/systematicMonitoring");
+  note(!p.hipaa, "/data/hipaa");
+  note(!p.paymentCards, "/data/paymentCards");
+  note(!p.intellectualProperty, "/data/intellectualProperty");
+  note(!p.nydfsCovered, "/regulatory/nydfsCovered");
+  note(!p.euFinancialEntity, "/regulatory/euFinancialEntity");
+  note(!p.nis2, "/regulatory/nis2");
+  note(!p.frameworks, "/regulatory/frameworks");
+  note(!p.physicalRisk, "/risk/physicalRisk");
+  note(!p.cyberThreat, "/risk/cyberThreat");
+  note(!p.incidentsLast24Months, "/risk/incidentsLast24Months");
+  note(!p.riskAppetite, "/risk/riskAppetite");
+  note(!p.securityMaturity, "/risk/securityMaturity");
+  note(!p.priority, "/strategy/priority");
+  note(!p.cloud, "/strategy/cloud");
+  note(!p.workforce, "/strategy/workforce");
+  note(!p.itBudget, "/budget/it");
+  note(!p.securityBudget, "/budget/security");
+  note(!p.canFundFullTimeSecurityExecutive, "/budget/canFundFullTimeSecurityExecutive");
+  note(!p.currentRoles, "/currentRoles");
+  note(!p.currentAssignments, "/currentAssignments");
   return out;
 }
 

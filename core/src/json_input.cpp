@@ -1,0 +1,658 @@
+#include "json_input.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace seclead::jin {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), or 0 if invalid.
+std::size_t utf8Sequence(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = p[0];
+  std::size_t avail = static_cast<std::size_t>(end - p);
+  auto cont = [&](std::size_t i) { return i < avail && (p[i] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return (avail > 1 && p[1] >= 0xA0 && p[1] <= 0xBF && cont(2)) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return (cont(1) && cont(2)) ? 3 : 0;
+  if (c == 0xED) return (avail > 1 && p[1] >= 0x80 && p[1] <= 0x9F && cont(2)) ? 3 : 0;
+  if (c == 0xF0) return (avail > 1 && p[1] >= 0x90 && p[1] <= 0xBF && cont(2) && cont(3)) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return (cont(1) && cont(2) && cont(3)) ? 4 : 0;
+  if (c == 0xF4) return (avail > 1 && p[1] >= 0x80 && p[1] <= 0x8F && cont(2) && cont(3)) ? 4 : 0;
+  return 0;
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+int hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+class Parser {
+ public:
+  Parser(Document& doc, std::string_view text, const Limits& limits, ParseError& error)
+      : doc_(doc), text_(text), limits_(limits), error_(error) {}
+
+  bool run() {
+    doc_.nodes_.clear();
+    doc_.arena_.clear();
+    if (text_.size() > limits_.maxBytes) {
+      return fail("limit", "",
+                  "the profile is " + std::to_string(text_.size()) + " bytes, larger than the " +
+                      std::to_string(limits_.maxBytes) + "-byte (1 MiB) limit");
+    }
+    // A UTF-8 byte order mark is tolerated.
+    if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    doc_.nodes_.reserve(text_.size() / 8 + 16);
+    skipSpace();
+    if (pos_ >= text_.size()) return syntax(pos_, "the input is empty: expected a JSON object");
+    if (!value(0, {})) return false;
+    skipSpace();
+    if (pos_ < text_.size())
+      return syntax(pos_, "unexpected " + describeAt(pos_) + " after the end of the JSON value");
+    return true;
+  }
+
+ private:
+  struct Frame {
+    std::uint32_t node;
+    std::uint32_t index;   // array: index of the item being read
+    std::string_view key;  // object: key of the member being read
+    bool array;
+    bool keyKnown = false;  // object: `key` names the member being read
+  };
+
+  bool fail(const char* code, std::string path, std::string message) {
+    error_.code = code;
+    error_.path = std::move(path);
+    error_.message = std::move(message);
+    return false;
+  }
+
+  std::string pointer() const {
+    std::string out;
+    for (const auto& f : stack_) {
+      if (f.array)
+        appendPointer(out, std::to_string(f.index));
+      else if (f.keyKnown)
+        appendPointer(out, f.key);
+    }
+    return out;
+  }
+
+  bool syntax(std::size_t at, const std::string& what) {
+    return fail("syntax", pointer(), describePosition(text_, at) + ": " + what);
+  }
+
+  std::string describeAt(std::size_t at) const {
+    if (at >= text_.size()) return "end of input";
+    unsigned char c = static_cast<unsigned char>(text_[at]);
+    if (c < 0x20) return "control character (byte 0x" + hex(c) + ")";
+    if (c >= 0x80) {
+      std::size_t n =
+          utf8Sequence(reinterpret_cast<const unsigned char*>(text_.data()) + at,
+                       reinterpret_cast<const unsigned char*>(text_.data()) + text_.size());
+      if (n == 0) return "invalid UTF-8 byte 0x" + hex(c);
+      return "'" + std::string(text_.substr(at, n)) + "'";
+    }
+    return "'" + std::string(1, static_cast<char>(c)) + "'";
+  }
+
+  static std::string hex(unsigned char c) {
+    const char* digits = "0123456789ABCDEF";
+    return std::string{digits[c >> 4], digits[c & 15]};
+  }
+
+  void skipSpace() {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        ++pos_;
+      else
+        break;
+    }
+  }
+
+  std::uint32_t addNode(Kind kind, std::string_view key) {
+    Node n;
+    n.kind = kind;
+    n.offset = static_cast<std::uint32_t>(pos_);
+    n.key = key;
+    doc_.nodes_.push_back(n);
+    return static_cast<std::uint32_t>(doc_.nodes_.size() - 1);
+  }
+
+  bool literal(std::string_view word, Kind kind, std::string_view key) {
+    if (text_.substr(pos_, word.size()) != word) return badToken();
+    std::uint32_t i = addNode(kind, key);
+    pos_ += word.size();
+    doc_.nodes_[i].next = i + 1;
+    return true;
+  }
+
+  // An unexpected character where a value should start: name NaN/Infinity clearly.
+  bool badToken() {
+    std::string_view rest = text_.substr(pos_, 9);
+    if (rest.substr(0, 3) == "NaN" || rest.substr(0, 4) == "-NaN" || rest.substr(0, 4) == "+NaN")
+      return syntax(pos_, "NaN is not a JSON number: numbers must be finite");
+    if (rest.substr(0, 8) == "Infinity" || rest.substr(0, 9) == "-Infinity" ||
+        rest.substr(0, 9) == "+Infinity")
+      return syntax(pos_, "Infinity is not a JSON number: numbers must be finite");
+    if (pos_ < text_.size() && text_[pos_] == '\'')
+      return syntax(pos_, "strings must use double quotes, found '''");
+    return syntax(pos_, "expected a JSON value, found " + describeAt(pos_));
+  }
+
+  bool value(std::size_t depth, std::string_view key) {
+    if (pos_ >= text_.size()) return syntax(pos_, "unexpected end of input: expected a value");
+    char c = text_[pos_];
+    switch (c) {
+      case '{':
+      case '[': {
+        if (depth + 1 > limits_.maxDepth)
+          return fail("limit", pointer(),
+                      describePosition(text_, pos_) + ": nesting deeper than " +
+                          std::to_string(limits_.maxDepth) + " levels");
+        return c == '{' ? object(depth + 1, key) : array(depth + 1, key);
+      }
+      case '"': {
+        std::string_view s;
+        std::size_t start = pos_;
+        if (!string(s, false)) return false;
+        std::uint32_t i = addNode(Kind::String, key);
+        doc_.nodes_[i].offset = static_cast<std::uint32_t>(start);
+        doc_.nodes_[i].text = s;
+        doc_.nodes_[i].next = i + 1;
+        return true;
+      }
+      case 't':
+        return literal("true", Kind::True, key);
+      case 'f':
+        return literal("false", Kind::False, key);
+      case 'n':
+        return literal("null", Kind::Null, key);
+      default:
+        if (c == '-' || isDigit(c)) return number(key);
+        return badToken();
+    }
+  }
+
+  bool number(std::string_view key) {
+    std::size_t start = pos_;
+    if (text_[pos_] == '-') ++pos_;
+    if (pos_ < text_.size() && (text_[pos_] == 'I' || text_[pos_] == 'N')) {
+      pos_ = start;
+      return badToken();
+    }
+    if (pos_ >= text_.size() || !isDigit(text_[pos_]))
+      return syntax(pos_, "expected a digit in the number, found " + describeAt(pos_));
+    if (text_[pos_] == '0') {
+      ++pos_;
+      if (pos_ < text_.size() && isDigit(text_[pos_]))
+        return syntax(start, "numbers must not have leading zeros");
+    } else {
+      while (pos_ < text_.size() && isDigit(text_[pos_])) ++pos_;
+    }
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      ++pos_;
+      if (pos_ >= text_.size() || !isDigit(text_[pos_]))
+        return syntax(pos_, "expected a digit after the decimal point, found " + describeAt(pos_));
+      while (pos_ < text_.size() && isDigit(text_[pos_])) ++pos_;
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (pos_ >= text_.size() || !isDigit(text_[pos_]))
+        return syntax(pos_, "expected a digit in the exponent, found " + describeAt(pos_));
+      while (pos_ < text_.size() && isDigit(text_[pos_])) ++pos_;
+    }
+    Node n;
+    n.kind = Kind::Number;
+    n.offset = static_cast<std::uint32_t>(start);
+    n.key = key;
+    n.text = text_.substr(start, pos_ - start);
+    doc_.nodes_.push_back(n);
+    doc_.nodes_.back().next = static_cast<std::uint32_t>(doc_.nodes_.size());
+    return true;
+  }
+
+  // Reads a string at pos_ (which is '"'). `isKey` only changes messages.
+  bool string(std::string_view& out, bool isKey) {
+    std::size_t start = ++pos_;
+    const auto* base = reinterpret_cast<const unsigned char*>(text_.data());
+    const auto* end = base + text_.size();
+    std::string* decoded = nullptr;
+    std::size_t runStart = start;
+    const char* what = isKey ? "member name" : "string";
+    while (true) {
+      if (pos_ >= text_.size())
+        return syntax(start - 1, std::string("unterminated ") + what + ": missing closing '\"'");
+      unsigned char c = base[pos_];
+      if (c == '"') break;
+      if (c < 0x20)
+        return syntax(pos_, std::string("control character (byte 0x") + hex(c) + ") in a " + what +
+                                ": escape it (\\n, \\t, \\u00XX)");
+      if (c >= 0x80) {
+        std::size_t n = utf8Sequence(base + pos_, end);
+        if (n == 0)
+          return syntax(pos_, std::string("invalid UTF-8 (byte 0x") + hex(c) + ") in a " + what +
+                                  ": the profile must be UTF-8 text");
+        pos_ += n;
+        continue;
+      }
+      if (c != '\\') {
+        ++pos_;
+        continue;
+      }
+      // An escape: switch to the decoded copy.
+      if (!decoded) {
+        doc_.arena_.emplace_back();
+        decoded = &doc_.arena_.back();
+      }
+      decoded->append(text_.data() + runStart, pos_ - runStart);
+      std::size_t escAt = pos_;
+      ++pos_;
+      if (pos_ >= text_.size())
+        return syntax(start - 1, std::string("unterminated ") + what + ": missing closing '\"'");
+      char e = text_[pos_++];
+      switch (e) {
+        case '"':
+          decoded->push_back('"');
+          break;
+        case '\\':
+          decoded->push_back('\\');
+          break;
+        case '/':
+          decoded->push_back('/');
+          break;
+        case 'b':
+          decoded->push_back('\b');
+          break;
+        case 'f':
+          decoded->push_back('\f');
+          break;
+        case 'n':
+          decoded->push_back('\n');
+          break;
+        case 'r':
+          decoded->push_back('\r');
+          break;
+        case 't':
+          decoded->push_back('\t');
+          break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(cp)) return syntax(escAt, "\\u must be followed by 4 hexadecimal digits");
+          if (cp >= 0xDC00 && cp <= 0xDFFF)
+            return syntax(escAt, "invalid \\u escape: a lone low surrogate is not a character");
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t low = 0;
+            if (text_.substr(pos_, 2) != "\\u")
+              return syntax(escAt,
+                            "invalid \\u escape: a high surrogate must be followed by a low one");
+            pos_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+              return syntax(escAt,
+                            "invalid \\u escape: a high surrogate must be followed by a low one");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          appendUtf8(*decoded, cp);
+          break;
+        }
+        default:
+          return syntax(escAt, std::string("invalid escape '\\") + e + "' in a " + what);
+      }
+      runStart = pos_;
+    }
+    if (decoded) {
+      decoded->append(text_.data() + runStart, pos_ - runStart);
+      out = *decoded;
+    } else {
+      out = text_.substr(start, pos_ - start);
+    }
+    ++pos_;  // closing quote
+    if (out.size() > limits_.maxString) {
+      return fail("limit", pointer() /* the caller's frame names the string */,
+                  describePosition(text_, start - 1) + ": a " + what + " of " +
+                      std::to_string(out.size()) + " bytes is longer than the " +
+                      std::to_string(limits_.maxString) + "-byte limit");
+    }
+    return true;
+  }
+
+  bool hex4(std::uint32_t& cp) {
+    if (pos_ + 4 > text_.size()) return false;
+    cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      int d = hexDigit(text_[pos_ + i]);
+      if (d < 0) return false;
+      cp = cp * 16 + static_cast<std::uint32_t>(d);
+    }
+    pos_ += 4;
+    return true;
+  }
+
+  bool array(std::size_t depth, std::string_view key) {
+    std::uint32_t self = addNode(Kind::Array, key);
+    ++pos_;
+    stack_.push_back({self, 0, {}, true});
+    skipSpace();
+    if (pos_ < text_.size() && text_[pos_] == ']') {
+      ++pos_;
+    } else {
+      while (true) {
+        if (stack_.back().index >= limits_.maxArray) {
+          stack_.pop_back();
+          return fail("limit", pointer(),
+                      describePosition(text_, doc_.nodes_[self].offset) +
+                          ": an array of more than " + std::to_string(limits_.maxArray) + " items");
+        }
+        skipSpace();
+        if (!value(depth, {})) return false;
+        ++stack_.back().index;
+        skipSpace();
+        if (pos_ >= text_.size())
+          return syntax(pos_, "unexpected end of input: expected ',' or ']' in an array");
+        char c = text_[pos_];
+        if (c == ',') {
+          ++pos_;
+          skipSpace();
+          if (pos_ < text_.size() && text_[pos_] == ']')
+            return syntax(pos_, "trailing comma before ']'");
+          continue;
+        }
+        if (c == ']') {
+          ++pos_;
+          break;
+        }
+        return syntax(pos_, "expected ',' or ']' after an array item, found " + describeAt(pos_));
+      }
+    }
+    doc_.nodes_[self].count = stack_.back().index;
+    doc_.nodes_[self].next = static_cast<std::uint32_t>(doc_.nodes_.size());
+    stack_.pop_back();
+    return true;
+  }
+
+  bool object(std::size_t depth, std::string_view key) {
+    std::uint32_t self = addNode(Kind::Object, key);
+    ++pos_;
+    stack_.push_back({self, 0, {}, false});
+    std::uint32_t count = 0;
+    skipSpace();
+    if (pos_ < text_.size() && text_[pos_] == '}') {
+      ++pos_;
+    } else {
+      while (true) {
+        skipSpace();
+        if (pos_ >= text_.size())
+          return syntax(pos_, "unexpected end of input: expected a member name in double quotes");
+        if (text_[pos_] != '"')
+          return syntax(pos_, "expected a member name in double quotes, found " + describeAt(pos_));
+        std::string_view name;
+        stack_.back().keyKnown = false;
+        if (!string(name, true)) return false;
+        stack_.back().key = name;
+        stack_.back().keyKnown = true;
+        skipSpace();
+        if (pos_ >= text_.size() || text_[pos_] != ':')
+          return syntax(pos_, "expected ':' after the member name, found " + describeAt(pos_));
+        ++pos_;
+        skipSpace();
+        if (!value(depth, name)) return false;
+        ++count;
+        stack_.back().keyKnown = false;
+        skipSpace();
+        if (pos_ >= text_.size())
+          return syntax(pos_, "unexpected end of input: expected ',' or '}' in an object");
+        char c = text_[pos_];
+        if (c == ',') {
+          ++pos_;
+          skipSpace();
+          if (pos_ < text_.size() && text_[pos_] == '}')
+            return syntax(pos_, "trailing comma before '}'");
+          continue;
+        }
+        if (c == '}') {
+          ++pos_;
+          break;
+        }
+        return syntax(pos_,
+                      "expected ',' or '}' after an object member, found " + describeAt(pos_));
+      }
+    }
+    doc_.nodes_[self].count = count;
+    doc_.nodes_[self].next = static_cast<std::uint32_t>(doc_.nodes_.size());
+    if (count > 1 && !uniqueKeys(self, count)) return false;
+    stack_.pop_back();
+    return true;
+  }
+
+  // Duplicate member names: the second occurrence (in document order) is the error.
+  bool uniqueKeys(std::uint32_t self, std::uint32_t count) {
+    const auto& nodes = doc_.nodes_;
+    std::uint32_t dup = UINT32_MAX;
+    if (count <= 24) {
+      std::uint32_t keys[24];
+      std::uint32_t c = self + 1;
+      for (std::uint32_t i = 0; i < count; ++i, c = nodes[c].next) {
+        for (std::uint32_t j = 0; j < i; ++j)
+          if (nodes[keys[j]].key == nodes[c].key) {
+            dup = c;
+            break;
+          }
+        if (dup != UINT32_MAX) break;
+        keys[i] = c;
+      }
+    } else {
+      std::vector<std::uint32_t> keys;
+      keys.reserve(count);
+      for (std::uint32_t i = 0, c = self + 1; i < count; ++i, c = nodes[c].next) keys.push_back(c);
+      std::sort(keys.begin(), keys.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return nodes[a].key != nodes[b].key ? nodes[a].key < nodes[b].key : a < b;
+      });
+      for (std::size_t i = 1; i < keys.size(); ++i)
+        if (nodes[keys[i]].key == nodes[keys[i - 1]].key) dup = std::min(dup, keys[i]);
+    }
+    if (dup == UINT32_MAX) return true;
+    stack_.back().key = nodes[dup].key;
+    stack_.back().keyKnown = true;
+    std::size_t at = nodes[dup].offset;
+    return fail("syntax", pointer(),
+                describePosition(text_, at) + ": duplicate member name \"" +
+                    std::string(nodes[dup].key.substr(0, 80)) + "\" (each name may appear once)");
+  }
+
+  Document& doc_;
+  std::string_view text_;
+  const Limits& limits_;
+  ParseError& error_;
+  std::size_t pos_ = 0;
+  std::vector<Frame> stack_;
+};
+
+bool Document::parse(std::string_view text, const Limits& limits, ParseError& error) {
+  if (text.size() > UINT32_MAX / 2) {
+    error = {"limit", "", "the input is far larger than the 1 MiB limit"};
+    return false;
+  }
+  Parser parser(*this, text, limits, error);
+  bool ok = parser.run();
+  if (!ok) nodes_.clear();
+  return ok;
+}
+
+const Node& Value::node() const {
+  return doc_->nodes_[index_];
+}
+Kind Value::kind() const {
+  return node().kind;
+}
+std::string_view Value::text() const {
+  return node().text;
+}
+std::string_view Value::key() const {
+  return node().key;
+}
+std::uint32_t Value::size() const {
+  return node().count;
+}
+
+Value::Iterator& Value::Iterator::operator++() {
+  index_ = doc_->nodes_[index_].next;
+  --left_;
+  return *this;
+}
+
+Value::Iterator Value::begin() const {
+  bool container = isArray() || isObject();
+  return Iterator(doc_, index_ + 1, container ? node().count : 0);
+}
+Value::Iterator Value::end() const {
+  return Iterator(doc_, 0, 0);
+}
+
+std::optional<Value> Value::find(std::string_view key) const {
+  if (!isObject()) return std::nullopt;
+  for (Value v : *this)
+    if (v.key() == key) return v;
+  return std::nullopt;
+}
+
+std::optional<double> Value::number() const {
+  std::string_view t = text();
+  char buffer[64];
+  std::string big;
+  const char* s;
+  if (t.size() < sizeof buffer) {
+    std::memcpy(buffer, t.data(), t.size());
+    buffer[t.size()] = '\0';
+    s = buffer;
+  } else {
+    big.assign(t);
+    s = big.c_str();
+  }
+  double d = std::strtod(s, nullptr);
+  if (!std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<std::int64_t> Value::integer(bool& overflow) const {
+  overflow = false;
+  std::string_view t = text();
+  bool plain = t.find_first_of(".eE") == std::string_view::npos;
+  if (plain) {
+    bool negative = !t.empty() && t[0] == '-';
+    std::uint64_t v = 0;
+    for (std::size_t i = negative ? 1 : 0; i < t.size(); ++i) {
+      std::uint64_t d = static_cast<std::uint64_t>(t[i] - '0');
+      if (v > (UINT64_MAX - d) / 10) {
+        overflow = true;
+        return std::nullopt;
+      }
+      v = v * 10 + d;
+    }
+    if (!negative && v > static_cast<std::uint64_t>(INT64_MAX)) {
+      overflow = true;
+      return std::nullopt;
+    }
+    if (negative && v > static_cast<std::uint64_t>(INT64_MAX) + 1) {
+      overflow = true;
+      return std::nullopt;
+    }
+    if (negative)
+      return v == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN
+                                                            : -static_cast<std::int64_t>(v);
+    return static_cast<std::int64_t>(v);
+  }
+  auto d = number();
+  if (!d) {
+    overflow = true;
+    return std::nullopt;
+  }
+  if (std::trunc(*d) != *d) return std::nullopt;
+  if (*d >= 9.2e18 || *d <= -9.2e18) {
+    overflow = true;
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(*d);
+}
+
+std::string describePosition(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  if (offset > text.size()) offset = text.size();
+  for (std::size_t i = 0; i < offset; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+void appendPointer(std::string& pointer, std::string_view token) {
+  pointer.push_back('/');
+  for (char c : token) {
+    if (c == '~')
+      pointer += "~0";
+    else if (c == '/')
+      pointer += "~1";
+    else
+      pointer.push_back(c);
+  }
+}
+
+bool validUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t n = utf8Sequence(p, end);
+    if (n == 0) return false;
+    p += n;
+  }
+  return true;
+}
+
+std::size_t codePoints(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace seclead::jin
