@@ -297,7 +297,7 @@ export class SecleadAssessment extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
     adoptStyles(this.#root);
     this.#formHost = h('div', { part: 'form' });
-    this.#statusEl = h('div', { class: 'status', part: 'status', role: 'status' });
+    this.#statusEl = h('div', { class: 'status', part: 'status', role: 'status', hidden: true });
     this.#errorsEl = h('ul', { class: 'errors', part: 'errors', hidden: true });
     this.#reportHost = h('div', { part: 'report', 'aria-live': 'polite' });
     this.#root.append(this.#formHost, this.#statusEl, this.#errorsEl, this.#reportHost);
@@ -413,6 +413,7 @@ export class SecleadAssessment extends HTMLElement {
 
   #setStatus(text) {
     this.#statusEl.textContent = text;
+    this.#statusEl.hidden = !text;
   }
 
   #clearErrors() {

@@ -69,6 +69,9 @@ function collectConsole(page) {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push('console: ' + m.text());
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
   return problems;
 }
 
@@ -166,7 +169,7 @@ test('messages from a third origin are ignored by both the host and the frame', 
   }, `${C.origin}/evil.html`);
   const evil = page.frames().find((f) => f.url().startsWith(C.origin));
   assert.ok(evil);
-  const frameIndex = await page.evaluate(() => [...window.frames].indexOf(document.getElementById('seclead-frame').contentWindow));
+  const frameIndex = await page.evaluate(() => Array.from({ length: window.length }, (_, i) => window.frames[i]).indexOf(document.getElementById('seclead-frame').contentWindow));
   assert.ok(frameIndex >= 0);
   await evil.evaluate((i) => window.attack(i), frameIndex);
 
