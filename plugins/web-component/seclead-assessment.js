@@ -141,6 +141,12 @@ function clone(value) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
+// integer questions with options (e.g. a 1..5 maturity scale) are shown as a choice
+function kindOf(question) {
+  const numeric = question.type === 'integer' || question.type === 'number';
+  return numeric && Array.isArray(question.options) && question.options.length ? 'enum' : question.type;
+}
+
 function optionList(question) {
   return asArray(question.options).map((o) =>
     o !== null && typeof o === 'object'
@@ -151,7 +157,7 @@ function optionList(question) {
 
 // Evaluates a questionnaire `visibleWhen` condition against the profile being built. Accepts
 // the shapes the questionnaire uses: {pointer, equals|notEquals|in|notIn|includes|
-// includesAny|prefixAny|exists|gte|lte}, {all:[...]}, {any:[...]}, {not: cond}, or an array
+// includesAny|countryIn|prefixAny|exists|gte|lte}, {all:[...]}, {any:[...]}, {not: cond}, or an array
 // (all). Unknown shapes count as visible, so a new condition kind never hides a question.
 export function evaluateCondition(cond, profile) {
   if (cond === undefined || cond === null || cond === true) return true;
@@ -172,6 +178,10 @@ export function evaluateCondition(cond, profile) {
   if ('notIn' in cond) return !values.some((x) => list(cond.notIn).includes(x));
   if ('includes' in cond) return values.includes(cond.includes);
   if ('includesAny' in cond) return values.some((x) => list(cond.includesAny).includes(x));
+  if ('countryIn' in cond) {
+    // jurisdictions: "US-NY" counts as its country "US"
+    return values.some((x) => typeof x === 'string' && list(cond.countryIn).includes(x.split('-')[0]));
+  }
   for (const key of ['prefixAny', 'startsWithAny', 'startsWith']) {
     if (key in cond) {
       return values.some(
@@ -216,6 +226,7 @@ const CSS = `
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 h2 { font-size: 1.15em; margin: 0 0 8px; color: var(--_fg); }
 h3 { font-size: 1em; margin: 18px 0 6px; color: var(--_accent); border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
 .status { color: var(--_muted); font-size: 0.9em; margin: 4px 0 10px; }
@@ -390,6 +401,11 @@ export class SecleadAssessment extends HTMLElement {
 
   // -------------------------------------------------------------------------------------
 
+  get #defaultCurrency() {
+    const c = this.#questionnaire && this.#questionnaire.defaultCurrency;
+    return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : 'USD';
+  }
+
   get #sections() {
     const attr = this.getAttribute('sections');
     if (!attr) return ALL_SECTIONS;
@@ -543,7 +559,7 @@ export class SecleadAssessment extends HTMLElement {
     if (q.help) label.title = typeof q.help === 'string' ? q.help : String(q.help.text ?? '');
     let control;
     const onInput = () => this.#formChanged(q, row);
-    switch (q.type) {
+    switch (kindOf(q)) {
       case 'integer':
       case 'number':
         control = h('input', { id, type: 'number', step: q.type === 'integer' ? '1' : 'any', min: q.min, max: q.max });
@@ -551,7 +567,7 @@ export class SecleadAssessment extends HTMLElement {
         break;
       case 'money': {
         const amount = h('input', { id, type: 'number', step: 'any', min: '0', 'aria-label': labelText });
-        const currency = h('input', { type: 'text', maxlength: '3', placeholder: 'USD', 'aria-label': labelText + ' currency' });
+        const currency = h('input', { type: 'text', maxlength: '3', placeholder: this.#defaultCurrency, 'aria-label': labelText + ' currency' });
         amount.addEventListener('input', onInput);
         currency.addEventListener('input', onInput);
         control = h('div', { class: 'money' }, amount, currency);
@@ -598,7 +614,7 @@ export class SecleadAssessment extends HTMLElement {
   }
 
   #readRow(q, row) {
-    switch (q.type) {
+    switch (kindOf(q)) {
       case 'integer':
       case 'number': {
         const v = row.querySelector('input').value.trim();
@@ -609,7 +625,7 @@ export class SecleadAssessment extends HTMLElement {
       case 'money': {
         const [a, c] = row.querySelectorAll('input');
         if (a.value.trim() === '') return undefined;
-        return { amount: Number(a.value), currency: (c.value.trim() || 'USD').toUpperCase() };
+        return { amount: Number(a.value), currency: (c.value.trim() || this.#defaultCurrency).toUpperCase() };
       }
       case 'boolean': {
         const v = row.querySelector('select').value;
@@ -645,7 +661,7 @@ export class SecleadAssessment extends HTMLElement {
   }
 
   #writeRow(q, row, value) {
-    switch (q.type) {
+    switch (kindOf(q)) {
       case 'money': {
         const [a, c] = row.querySelectorAll('input');
         a.value = value && typeof value === 'object' ? String(value.amount ?? '') : '';
