@@ -388,6 +388,27 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
     }, edit.change);
     assert.equal(JSON.stringify(edit.report), expected);
   }
+  // The form follows the questionnaire's visibleWhen rules (knowledge, not component code):
+  // the NYDFS question shows only with jurisdiction US-NY.
+  const visibility = await page.evaluate(async () => {
+    const el = document.getElementById('wc');
+    const row = () => el.shadowRoot.querySelector('.q[data-pointer="/regulatory/nydfsCovered"]');
+    const q = (await import('/wasm/src/index.js')).questionnaire();
+    const question = q.sections.flatMap((s) => s.questions).find((x) => x.pointer === '/regulatory/nydfsCovered');
+    if (!question || !question.visibleWhen) return null;
+    const cond = question.visibleWhen;
+    if (!row()) return { cond, missing: true };
+    el.profile = await (await fetch('/examples/us-clinic.json')).json();
+    const clinic = row().hidden;
+    el.profile = await (await fetch('/examples/ny-insurer.json')).json();
+    const insurer = row().hidden;
+    return { cond, clinic, insurer };
+  });
+  if (visibility) {
+    assert.equal(visibility.missing, undefined, 'the form has the NYDFS question');
+    assert.equal(visibility.clinic, true, 'hidden for US + US-OH');
+    assert.equal(visibility.insurer, false, 'shown for US-NY');
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
