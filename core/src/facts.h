@@ -2,6 +2,7 @@
 // and regulatory classifications. Rules and obligations read facts, not raw text.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,11 +34,34 @@ struct Facts {
   bool financialSector = false;  // banking | insurance | financial-services
   bool healthSector = false;     // healthcare | pharmaceuticals
 
-  // regulatory classifications (obligations.cpp fills these)
+  // regulatory classifications (obligations.cpp fills these). nullopt = unknown: a field the
+  // profile left out could change the answer; the matching *Unknown mask names those fields
+  // (bits of RegField, pointers from regFieldPointer).
   std::string nis2Class = "none";  // none | important | essential | unknown
+  std::string nis2Sector = "none";  // annex-i | annex-ii | none (NIS2 Annexes, from the sector)
+  std::optional<bool> nis2InScope;
   std::optional<bool> doraMicroenterprise;
   std::optional<bool> nydfsExempt;
+  std::optional<bool> nydfsCovered;       // given, or false when it cannot apply
+  std::optional<bool> euFinancialEntity;  // given, or false when not an EU financial firm
+  std::optional<std::string> hipaa;         // given, or "none" when it cannot apply
+  std::optional<std::string> paymentCards;  // given, or "none" for sectors rarely taking cards
+  std::optional<std::string> publicSectorBody;  // given, or "none" outside sector government
+  std::optional<bool> usListed;  // listed in the US; false when unlikely and not given
+  std::optional<bool> dpoExists;  // someone is or acts as dpo today; nullopt without currentRoles
+  std::optional<bool> gdprDpoMandatory;  // GDPR Art. 37(1) / BDSG 38 trigger (obligations.json)
+  std::uint32_t nis2Unknown = 0, doraMicroUnknown = 0, nydfsExemptUnknown = 0,
+                gdprDpoUnknown = 0;
 };
+
+// Profile fields whose absence can leave a regulatory fact unknown (bit i of the masks above).
+enum RegField : std::uint32_t {
+  kRegAnnualRevenue, kRegBalanceSheet, kRegTotalAssets, kRegPubliclyListed, kRegPublicSectorBody,
+  kRegPersonalData, kRegSpecialCategory, kRegSystematicMonitoring, kRegHipaa, kRegPaymentCards,
+  kRegNydfsCovered, kRegEuFinancialEntity, kRegNis2, kRegFrameworks, kRegCurrentRoles,
+  kRegFieldCount
+};
+const char* regFieldPointer(std::uint32_t field);
 
 Facts deriveFacts(const Profile& profile, const Kb& kb);
 

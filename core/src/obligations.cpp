@@ -1,20 +1,777 @@
 #include "obligations.h"
 
+#include <array>
+
 #include "context.h"
 
 namespace seclead {
 
+// ---------------------------------------------------------------------------------------------
+// Profile fields that can leave a regulatory fact unknown.
+
+const char* regFieldPointer(std::uint32_t field) {
+  static constexpr std::array<const char*, kRegFieldCount> kPointers = {
+      "/organization/annualRevenue",
+      "/organization/balanceSheetTotal",
+      "/organization/totalAssets",
+      "/organization/publiclyListed",
+      "/organization/publicSectorBody",
+      "/data/personalData",
+      "/data/specialCategoryData",
+      "/data/systematicMonitoring",
+      "/data/hipaa",
+      "/data/paymentCards",
+      "/regulatory/nydfsCovered",
+      "/regulatory/euFinancialEntity",
+      "/regulatory/nis2",
+      "/regulatory/frameworks",
+      "/currentRoles"};
+  return field < kRegFieldCount ? kPointers[field] : "";
+}
+
+namespace {
+
+constexpr std::uint32_t bit(RegField f) { return 1u << f; }
+
+std::vector<std::string> pointersOf(std::uint32_t mask) {
+  std::vector<std::string> out;
+  for (std::uint32_t i = 0; i < kRegFieldCount; ++i)
+    if (mask & (1u << i)) out.push_back(regFieldPointer(i));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts a trigger may name. The table order is the fact id.
+
+enum class FactType : std::uint8_t { Bool, Num, Str, List };
+
+enum FactId : int {
+  kEu, kCountries, kSector, kEmployees, kNydfsCovered, kNydfsExempt, kEuFinancialEntity,
+  kDoraMicro, kNis2InScope, kNis2Class, kNis2Sector, kHipaa, kPaymentCards, kUsListed,
+  kPublicSectorBody, kFrameworks, kPersonalData, kSpecialCategory, kSystematicMonitoring,
+  kDpoExists, kFactCount
+};
+
+struct FactSpec {
+  const char* name;
+  FactType type;
+};
+
+constexpr std::array<FactSpec, kFactCount> kFacts = {{
+    {"eu", FactType::Bool},
+    {"countries", FactType::List},
+    {"sector", FactType::Str},
+    {"employees", FactType::Num},
+    {"nydfsCovered", FactType::Bool},
+    {"nydfsExempt", FactType::Bool},
+    {"euFinancialEntity", FactType::Bool},
+    {"doraMicroenterprise", FactType::Bool},
+    {"nis2InScope", FactType::Bool},
+    {"nis2Class", FactType::Str},
+    {"nis2Sector", FactType::Str},
+    {"hipaa", FactType::Str},
+    {"paymentCards", FactType::Str},
+    {"usListed", FactType::Bool},
+    {"publicSectorBody", FactType::Str},
+    {"frameworks", FactType::List},
+    {"personalData", FactType::Str},
+    {"specialCategoryData", FactType::Str},
+    {"systematicMonitoring", FactType::Str},
+    {"dpoExists", FactType::Bool},
+}};
+
+struct FactValue {
+  bool known = false;
+  std::uint32_t unknownMask = 0;
+  bool b = false;
+  double n = 0;
+  const std::string* s = nullptr;
+  const std::vector<std::string>* list = nullptr;
+};
+
+using FactTable = std::array<FactValue, kFactCount>;
+
+FactValue boolFact(const std::optional<bool>& v, std::uint32_t mask) {
+  FactValue f;
+  f.known = v.has_value();
+  f.b = v.value_or(false);
+  if (!f.known) f.unknownMask = mask;
+  return f;
+}
+
+FactValue strFact(const std::optional<std::string>& v, std::uint32_t mask) {
+  FactValue f;
+  f.known = v.has_value();
+  if (f.known) f.s = &*v;
+  else f.unknownMask = mask;
+  return f;
+}
+
+FactTable factTable(const Profile& p, const Facts& facts) {
+  static const std::vector<std::string> kNone;
+  FactTable t;
+  t[kEu] = boolFact(facts.eu, 0);
+  t[kCountries].known = true;
+  t[kCountries].list = &facts.countries;
+  t[kSector].known = true;
+  t[kSector].s = &p.sector;
+  t[kEmployees].known = true;
+  t[kEmployees].n = static_cast<double>(p.employees);
+  t[kNydfsCovered] = boolFact(facts.nydfsCovered, bit(kRegNydfsCovered));
+  t[kNydfsExempt] = boolFact(facts.nydfsExempt, facts.nydfsExemptUnknown);
+  t[kEuFinancialEntity] = boolFact(facts.euFinancialEntity, bit(kRegEuFinancialEntity));
+  t[kDoraMicro] = boolFact(facts.doraMicroenterprise, facts.doraMicroUnknown);
+  t[kNis2InScope] = boolFact(facts.nis2InScope, facts.nis2Unknown);
+  t[kNis2Class].known = facts.nis2Class != "unknown";
+  t[kNis2Class].s = &facts.nis2Class;
+  if (!t[kNis2Class].known) t[kNis2Class].unknownMask = facts.nis2Unknown;
+  t[kNis2Sector].known = true;
+  t[kNis2Sector].s = &facts.nis2Sector;
+  t[kHipaa] = strFact(facts.hipaa, bit(kRegHipaa));
+  t[kPaymentCards] = strFact(facts.paymentCards, bit(kRegPaymentCards));
+  t[kUsListed] = boolFact(facts.usListed, bit(kRegPubliclyListed));
+  t[kPublicSectorBody] = strFact(facts.publicSectorBody, bit(kRegPublicSectorBody));
+  t[kFrameworks].known = true;
+  t[kFrameworks].list = p.frameworks ? &*p.frameworks : &kNone;
+  t[kPersonalData] = strFact(p.personalData, bit(kRegPersonalData));
+  t[kSpecialCategory] = strFact(p.specialCategoryData, bit(kRegSpecialCategory));
+  t[kSystematicMonitoring] = strFact(p.systematicMonitoring, bit(kRegSystematicMonitoring));
+  t[kDpoExists] = boolFact(facts.dpoExists, bit(kRegCurrentRoles));
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Three-valued evaluation.
+
+enum class Tri : std::uint8_t { False, True, Unknown };
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+  for (const auto& item : list)
+    if (item == s) return true;
+  return false;
+}
+
+Tri leaf(const Trigger& c, const FactValue& v, std::uint32_t& mask) {
+  if (!v.known) {
+    mask |= v.unknownMask;
+    return Tri::Unknown;
+  }
+  bool r = false;
+  using Op = Trigger::Op;
+  switch (kFacts[c.fact].type) {
+    case FactType::Bool:
+      r = c.op == Op::Equal ? v.b == c.boolValue : v.b != c.boolValue;
+      break;
+    case FactType::Num:
+      switch (c.op) {
+        case Op::Equal: r = v.n == c.numValue; break;
+        case Op::NotEqual: r = v.n != c.numValue; break;
+        case Op::Less: r = v.n < c.numValue; break;
+        case Op::LessEq: r = v.n <= c.numValue; break;
+        case Op::Greater: r = v.n > c.numValue; break;
+        default: r = v.n >= c.numValue; break;
+      }
+      break;
+    case FactType::Str:
+      switch (c.op) {
+        case Op::Equal: r = *v.s == c.strValue; break;
+        case Op::NotEqual: r = *v.s != c.strValue; break;
+        case Op::In: r = contains(c.listValue, *v.s); break;
+        default: r = !contains(c.listValue, *v.s); break;
+      }
+      break;
+    case FactType::List:
+      r = contains(*v.list, c.strValue) == (c.op == Op::Contains);
+      break;
+  }
+  return r ? Tri::True : Tri::False;
+}
+
+Tri eval(const Trigger& c, const FactTable& facts, const ObligationCatalog& cat,
+         std::uint32_t& mask) {
+  switch (c.kind) {
+    case Trigger::Kind::Leaf:
+      return leaf(c, facts[c.fact], mask);
+    case Trigger::Kind::Ref:
+      return eval(cat.conditions[c.ref], facts, cat, mask);
+    case Trigger::Kind::Not: {
+      Tri t = eval(c.children[0], facts, cat, mask);
+      return t == Tri::Unknown ? t : (t == Tri::True ? Tri::False : Tri::True);
+    }
+    case Trigger::Kind::All:
+    case Trigger::Kind::Any: {
+      const Tri decisive = c.kind == Trigger::Kind::All ? Tri::False : Tri::True;
+      std::uint32_t local = 0;
+      bool unknown = false;
+      for (const auto& child : c.children) {
+        std::uint32_t m = 0;
+        Tri t = eval(child, facts, cat, m);
+        if (t == decisive) return t;
+        if (t == Tri::Unknown) unknown = true, local |= m;
+      }
+      if (unknown) {
+        mask |= local;
+        return Tri::Unknown;
+      }
+      return decisive == Tri::False ? Tri::True : Tri::False;
+    }
+  }
+  return Tri::Unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading.
+
+struct Compiler {
+  const Kb& kb;
+  KbReader& read;
+  const json& groups;
+  ObligationCatalog& cat;
+
+  std::uint64_t roles(const json& obj, const char* key, const std::string& at) {
+    std::uint64_t mask = 0;
+    for (const auto& name : read.strs(obj, key, at)) {
+      if (!name.empty() && name[0] == '@') {
+        auto it = groups.find(name.substr(1));
+        if (it == groups.end() || !it->is_array()) {
+          read.fail(at + "/" + key, "unknown role group '" + name + "'");
+          continue;
+        }
+        for (const auto& r : *it) mask |= roleOrFail(r.is_string() ? r.get<std::string>() : "", at + "/" + key);
+      } else {
+        mask |= roleOrFail(name, at + "/" + key);
+      }
+    }
+    return mask;
+  }
+
+  std::uint64_t roleOrFail(const std::string& name, const std::string& at) {
+    std::uint64_t b = roleBit(kb, name);
+    if (!b) read.fail(at, "unknown role '" + name + "'");
+    return b;
+  }
+
+  Trigger compile(const json& j, const std::string& at, int maxRef) {
+    Trigger c;
+    if (!j.is_object()) {
+      read.fail(at, "expected a condition object");
+      return c;
+    }
+    for (const char* key : {"all", "any"}) {
+      if (!j.contains(key)) continue;
+      c.kind = key[1] == 'l' ? Trigger::Kind::All : Trigger::Kind::Any;
+      const json& list = j[key];
+      if (!list.is_array() || list.empty()) {
+        read.fail(at + "/" + key, "expected a non-empty array of conditions");
+        return c;
+      }
+      for (std::size_t i = 0; i < list.size(); ++i)
+        c.children.push_back(compile(list[i], at + "/" + key + "/" + std::to_string(i), maxRef));
+      return c;
+    }
+    if (j.contains("not")) {
+      c.kind = Trigger::Kind::Not;
+      c.children.push_back(compile(j["not"], at + "/not", maxRef));
+      return c;
+    }
+    if (j.contains("condition")) {
+      c.kind = Trigger::Kind::Ref;
+      std::string name = j["condition"].is_string() ? j["condition"].get<std::string>() : "";
+      c.ref = cat.conditionIndex(name);
+      if (c.ref < 0 || c.ref >= maxRef) {
+        read.fail(at + "/condition", "unknown (or not yet defined) condition '" + name + "'");
+        c.kind = Trigger::Kind::All;  // an empty All is true; the KB error blocks use anyway
+      }
+      return c;
+    }
+    c.kind = Trigger::Kind::Leaf;
+    std::string fact = read.str(j, "fact", at);
+    std::string op = read.str(j, "operator", at);
+    for (int i = 0; i < kFactCount; ++i)
+      if (fact == kFacts[i].name) c.fact = i;
+    if (c.fact < 0) {
+      read.fail(at + "/fact", "unknown fact '" + fact + "'");
+      c.kind = Trigger::Kind::All;
+      return c;
+    }
+    static const std::array<std::pair<const char*, Trigger::Op>, 10> kOps = {{
+        {"equal", Trigger::Op::Equal},
+        {"notEqual", Trigger::Op::NotEqual},
+        {"lessThan", Trigger::Op::Less},
+        {"lessThanInclusive", Trigger::Op::LessEq},
+        {"greaterThan", Trigger::Op::Greater},
+        {"greaterThanInclusive", Trigger::Op::GreaterEq},
+        {"in", Trigger::Op::In},
+        {"notIn", Trigger::Op::NotIn},
+        {"contains", Trigger::Op::Contains},
+        {"doesNotContain", Trigger::Op::NotContains},
+    }};
+    bool knownOp = false;
+    for (const auto& [name, value] : kOps)
+      if (op == name) c.op = value, knownOp = true;
+    const json value = j.value("value", json());
+    using Op = Trigger::Op;
+    bool ok = knownOp;
+    switch (kFacts[c.fact].type) {
+      case FactType::Bool:
+        ok = ok && (c.op == Op::Equal || c.op == Op::NotEqual) && value.is_boolean();
+        if (ok) c.boolValue = value.get<bool>();
+        break;
+      case FactType::Num:
+        ok = ok && c.op <= Op::GreaterEq && value.is_number();
+        if (ok) c.numValue = value.get<double>();
+        break;
+      case FactType::Str:
+        if (c.op == Op::In || c.op == Op::NotIn) {
+          ok = ok && value.is_array();
+          for (const auto& v : value) {
+            if (!v.is_string()) ok = false;
+            else c.listValue.push_back(v.get<std::string>());
+          }
+        } else {
+          ok = ok && (c.op == Op::Equal || c.op == Op::NotEqual) && value.is_string();
+          if (ok) c.strValue = value.get<std::string>();
+        }
+        break;
+      case FactType::List:
+        ok = ok && (c.op == Op::Contains || c.op == Op::NotContains) && value.is_string();
+        if (ok) c.strValue = value.get<std::string>();
+        break;
+    }
+    if (!ok) {
+      read.fail(at, "operator '" + op + "' with this value does not fit fact '" + fact + "'");
+      c.kind = Trigger::Kind::All;
+    }
+    return c;
+  }
+
+  Duty duty(const json& j, const std::string& at) {
+    Duty d;
+    if (!j.is_object()) {
+      read.fail(at, "expected an object");
+      return d;
+    }
+    static const std::array<std::pair<const char*, std::uint64_t Duty::*>, 8> kMasks = {{
+        {"holders", &Duty::holders},
+        {"partialHolders", &Duty::partialHolders},
+        {"needsAlso", &Duty::needsAlso},
+        {"reportsToGap", &Duty::reportsToGap},
+        {"reportsToPartial", &Duty::reportsToPartial},
+        {"reportsToRequired", &Duty::reportsToRequired},
+        {"alsoActsAsGap", &Duty::alsoActsAsGap},
+        {"alsoActsAsPartial", &Duty::alsoActsAsPartial},
+    }};
+    for (const auto& [key, member] : kMasks)
+      if (j.contains(key)) d.*member = roles(j, key, at);
+    std::string external = j.value("external", std::string("allowed"));
+    if (external == "allowed") d.external = Duty::External::Allowed;
+    else if (external == "needs-overseer") d.external = Duty::External::NeedsOverseer;
+    else if (external == "partial") d.external = Duty::External::Partial;
+    else if (external == "gap") d.external = Duty::External::Gap;
+    else read.fail(at + "/external", "expected allowed | needs-overseer | partial | gap");
+    d.primaryDuty = j.value("primaryDuty", false);
+    d.segregation = j.value("segregation", false);
+    if (!d.segregation && !d.holders) read.fail(at + "/holders", "a duty needs holders");
+    return d;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Judging a duty against today's people.
+
+std::string roleName(const Kb& kb, std::uint64_t mask) {
+  for (std::size_t i = 0; i < kb.roles.size() && i < 64; ++i)
+    if (mask & (std::uint64_t{1} << i)) return kb.roles[i].id;
+  return {};
+}
+
+std::string roleList(const Kb& kb, std::uint64_t mask) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < kb.roles.size() && i < 64; ++i)
+    if (mask & (std::uint64_t{1} << i)) names.push_back(kb.roles[i].id);
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+std::string who(const Person& p) { return p.id == p.role ? p.role : p.id + " (" + p.role + ")"; }
+
+struct Verdict {
+  int rank = 0;  // 2 met, 1 partial, 0 gap
+  std::string reason;
+};
+
+const char* statusOf(int rank) { return rank == 2 ? "met" : rank == 1 ? "partial" : "gap"; }
+
+Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profile& profile,
+                         const std::vector<Person>& people) {
+  const std::uint64_t audit = roleBit(kb, "internal-audit");
+  for (const auto& p : people)
+    if ((p.roles & audit) && (p.roles & cat.securityLead))
+      return {0, who(p) + " both leads security and audits it (ISO/IEC 27002 5.3)."};
+  if (profile.currentAssignments) {
+    const auto& as = *profile.currentAssignments;
+    auto auditIt = as.find("security-audit");
+    if (auditIt != as.end() && !auditIt->second.accountable.empty()) {
+      for (const char* design : {"security-policy", "secure-architecture", "security-governance"}) {
+        auto it = as.find(design);
+        if (it != as.end() && it->second.accountable == auditIt->second.accountable)
+          return {0, auditIt->second.accountable + " is accountable for both " + design +
+                         " and security-audit."};
+      }
+    }
+  }
+  for (const auto& p : people)
+    if ((p.roles & cat.securityLead) && (p.roles & cat.itLine))
+      return {1, who(p) + " leads security and also runs IT, so IT's controls lack an "
+                          "independent owner."};
+  return {2, "No one both designs and audits security controls in today's roles."};
+}
+
+Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog& cat,
+              const Profile& profile, const std::vector<Person>& people) {
+  const Duty& d = rule.duty;
+  if (d.segregation) return judgeSegregation(kb, cat, profile, people);
+  Verdict best;
+  best.rank = -1;
+  int bestIndex = -1;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const Person& p = people[i];
+    if (!(p.roles & d.holders)) continue;
+    Verdict v{2, who(p) + " holds the duty."};
+    auto down = [&](int rank, std::string why) {
+      if (rank < v.rank) v = {rank, std::move(why)};
+    };
+    if (p.external && d.external != Duty::External::Allowed) {
+      if (d.external == Duty::External::NeedsOverseer) {
+        bool overseen = p.manager >= 0
+                            ? !people[p.manager].external && (people[p.manager].roles & cat.seniorInternal)
+                            : (p.managerRole & cat.seniorInternal) != 0;
+        if (!overseen) down(1, who(p) + " is external and no senior internal overseer is named.");
+      } else if (d.external == Duty::External::Partial) {
+        down(1, who(p) + " is external, while the rule expects a member of the entity's management.");
+      } else {
+        down(0, who(p) + " is external, while the rule expects an internal official.");
+      }
+    }
+    if (p.managerRole & d.reportsToGap)
+      down(0, who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.");
+    if (p.managerRole & d.reportsToPartial)
+      down(1, who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.");
+    if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
+      down(1, who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".");
+    const std::uint64_t others = p.roles & ~d.holders;
+    if (others & d.alsoActsAsGap)
+      down(0, who(p) + " also acts as " + roleName(kb, others & d.alsoActsAsGap) +
+                  ", a conflict of interest.");
+    if (others & d.alsoActsAsPartial)
+      down(1, who(p) + " also acts as " + roleName(kb, others & d.alsoActsAsPartial) +
+                  ", a likely conflict of interest.");
+    if (d.primaryDuty && (others || p.fte < 1.0))
+      down(1, who(p) + " holds other duties, while security must be the primary duty.");
+    if (v.rank > best.rank) best = v, bestIndex = static_cast<int>(i);
+  }
+  if (bestIndex < 0) {
+    for (const auto& p : people)
+      if (p.roles & d.partialHolders) {
+        best = {1, "No " + roleList(kb, d.holders) + " today; " + who(p) +
+                       " covers the duty only in part."};
+        break;
+      }
+    if (best.rank < 0) best = {0, "No " + roleList(kb, d.holders) + " in today's roles."};
+  }
+  if (best.rank >= 1 && d.needsAlso) {
+    bool other = false, same = false;
+    for (std::size_t i = 0; i < people.size(); ++i)
+      if (people[i].roles & d.needsAlso) (static_cast<int>(i) == bestIndex ? same : other) = true;
+    if (!other && same && best.rank == 2)
+      best = {1, "One person holds both " + roleList(kb, d.holders) + " and " +
+                     roleList(kb, d.needsAlso) + "."};
+    else if (!other && !same && best.rank == 2)
+      best = {1, "No " + roleList(kb, d.needsAlso) + " in today's roles to support it."};
+  }
+  return best;
+}
+
+std::optional<double> convert(const Kb& kb, const std::optional<Money>& m, const char* to) {
+  if (!m) return std::nullopt;
+  auto usd = kb.toUsd(m->amount, m->currency);
+  if (!usd) return std::nullopt;
+  return std::string_view(to) == "USD" ? usd : kb.fromUsd(*usd, to);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+int ObligationCatalog::conditionIndex(std::string_view name) const {
+  for (std::size_t i = 0; i < conditionNames.size(); ++i)
+    if (conditionNames[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::uint64_t roleBit(const Kb& kb, std::string_view role) {
+  for (std::size_t i = 0; i < kb.roles.size() && i < 64; ++i)
+    if (kb.roles[i].id == role) return std::uint64_t{1} << i;
+  return 0;
+}
+
+std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
+  std::vector<Person> people;
+  if (!profile.currentRoles) return people;
+  const auto& entries = *profile.currentRoles;
+  people.reserve(entries.size() + 2);
+  const std::uint64_t vciso = roleBit(kb, "vciso");
+  for (const auto& e : entries) {
+    Person p;
+    p.id = e.id;
+    p.role = e.role;
+    p.roles = roleBit(kb, e.role);
+    for (const auto& r : e.alsoActsAs) p.roles |= roleBit(kb, r);
+    p.external = e.employment != "internal" || (p.roles & vciso & roleBit(kb, e.role));
+    p.fte = e.fte;
+    people.push_back(std::move(p));
+  }
+  std::uint64_t held = 0;
+  for (const auto& p : people) held |= p.roles;
+  // Role ids named as reportsTo but held by no entry still exist today ("reportsTo": "ceo").
+  std::vector<Person> implied;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string& to = entries[i].reportsTo;
+    if (to.empty()) continue;
+    for (std::size_t j = 0; j < entries.size(); ++j)
+      if (entries[j].id == to) people[i].manager = static_cast<int>(j);
+    if (people[i].manager >= 0) {
+      people[i].managerRoleId = entries[people[i].manager].role;
+      people[i].managerRole = roleBit(kb, people[i].managerRoleId);
+    } else if (std::uint64_t b = roleBit(kb, to)) {
+      people[i].managerRoleId = to;
+      people[i].managerRole = b;
+      if (!(held & b)) {
+        Person v;
+        v.id = v.role = to;
+        v.roles = b;
+        held |= b;
+        implied.push_back(std::move(v));
+      }
+    }
+  }
+  for (auto& v : implied) people.push_back(std::move(v));
+  return people;
+}
+
 void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors) {
-  (void)document, (void)kb, (void)errors;  // TODO(issue 3): the regulation catalog
+  KbReader read{"obligations.json", errors};
+  if (!document.is_object()) return read.fail("", "expected an object with 'obligations'");
+  static const json kEmpty = json::object();
+  const json& groups = document.contains("roleGroups") ? document["roleGroups"] : kEmpty;
+  ObligationCatalog& cat = kb.obligations;
+  Compiler compiler{kb, read, groups, cat};
+
+  json groupHolder = json::object();
+  for (const char* g : {"securityLead", "seniorInternal", "itLine", "decidesProcessing",
+                        "controlFunctions"})
+    groupHolder[g] = json::array({std::string("@") + g});
+  cat.securityLead = compiler.roles(groupHolder, "securityLead", "/roleGroups");
+  cat.seniorInternal = compiler.roles(groupHolder, "seniorInternal", "/roleGroups");
+  cat.itLine = compiler.roles(groupHolder, "itLine", "/roleGroups");
+  cat.decidesProcessing = compiler.roles(groupHolder, "decidesProcessing", "/roleGroups");
+  cat.controlFunctions = compiler.roles(groupHolder, "controlFunctions", "/roleGroups");
+
+  if (document.contains("conditions") && document["conditions"].is_object()) {
+    for (const auto& [name, body] : document["conditions"].items()) {
+      (void)body;
+      cat.conditionNames.push_back(name);
+    }
+    int index = 0;
+    for (const auto& [name, body] : document["conditions"].items())
+      cat.conditions.push_back(compiler.compile(body, "/conditions/" + name, index++));
+  }
+
+  const json& list = document.contains("obligations") ? document["obligations"] : json();
+  if (!list.is_array()) return read.fail("/obligations", "expected an array");
+  const int allConditions = static_cast<int>(cat.conditions.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& o = list[i];
+    const std::string at = "/obligations/" + std::to_string(i);
+    ObligationRule rule;
+    rule.id = read.str(o, "id", at);
+    rule.regulation = read.str(o, "regulation", at);
+    rule.binding = read.str(o, "binding", at);
+    if (rule.binding != "law" && rule.binding != "contract" && rule.binding != "voluntary")
+      read.fail(at + "/binding", "expected law | contract | voluntary");
+    rule.requirement = read.str(o, "requires", at);
+    rule.appliesWhen = read.str(o, "appliesWhen", at);
+    rule.remedy = read.str(o, "remedy", at);
+    rule.source = read.str(o, "source", at);
+    for (const char* key : {"independence", "cadence"}) read.str(o, key, at);
+    if (!o.contains("outsourcing") || !o["outsourcing"].is_object() ||
+        !o["outsourcing"].contains("allowed") || !o["outsourcing"]["allowed"].is_boolean())
+      read.fail(at + "/outsourcing", "expected {allowed: bool, conditions: text}");
+    rule.roles = read.strs(o, "roles", at);
+    for (const auto& r : rule.roles)
+      if (!kb.isRole(r)) read.fail(at + "/roles", "unknown role '" + r + "'");
+    rule.trigger = compiler.compile(o.value("trigger", json()), at + "/trigger", allConditions);
+    rule.duty = compiler.duty(o.value("satisfiedBy", json()), at + "/satisfiedBy");
+    for (const auto& other : cat.rules)
+      if (other.id == rule.id) read.fail(at + "/id", "duplicate obligation id '" + rule.id + "'");
+    rule.raw = o;
+    cat.rules.push_back(std::move(rule));
+  }
 }
 
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
-  (void)profile, (void)kb, (void)facts;
+  const std::string& s = profile.sector;
+  const std::int64_t staff = profile.employees;
+
+  // NYDFS 500.19(a): exempt if ANY one test holds: < 20 staff, < $7.5M revenue, < $15M assets.
+  facts.nydfsCovered = profile.nydfsCovered;
+  if (!facts.nydfsCovered && !(facts.usNy && (facts.financialSector))) facts.nydfsCovered = false;
+  const auto revUsd = convert(kb, profile.annualRevenue, "USD");
+  const auto assetsUsd = convert(kb, profile.totalAssets, "USD");
+  if (staff < 20 || (revUsd && *revUsd < 7.5e6) || (assetsUsd && *assetsUsd < 15e6)) {
+    facts.nydfsExempt = true;
+  } else if (!revUsd || !assetsUsd) {
+    facts.nydfsExempt.reset();
+    facts.nydfsExemptUnknown = (revUsd ? 0 : bit(kRegAnnualRevenue)) | (assetsUsd ? 0 : bit(kRegTotalAssets));
+  } else {
+    facts.nydfsExempt = false;
+  }
+
+  // DORA Art. 3(60): microenterprise = < 10 staff and turnover and/or balance sheet <= EUR 2M.
+  const auto turnover = convert(kb, profile.annualRevenue, "EUR");
+  const auto balance = convert(kb, profile.balanceSheetTotal, "EUR");
+  facts.euFinancialEntity = profile.euFinancialEntity;
+  if (!facts.euFinancialEntity && !(facts.eu && facts.financialSector)) facts.euFinancialEntity = false;
+  if (staff >= 10) {
+    facts.doraMicroenterprise = false;
+  } else if ((turnover && *turnover <= 2e6) || (balance && *balance <= 2e6)) {
+    facts.doraMicroenterprise = true;
+  } else if (turnover && balance) {
+    facts.doraMicroenterprise = false;
+  } else {
+    facts.doraMicroenterprise.reset();
+    facts.doraMicroUnknown = (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
+  }
+
+  // NIS2 Annexes I and II, mapped from the contract's sector list [I].
+  static constexpr std::array<std::string_view, 10> kAnnexI = {
+      "energy", "utilities", "transport", "banking", "financial-services", "healthcare",
+      "pharmaceuticals", "digital-infrastructure", "telecom", "government"};
+  static constexpr std::array<std::string_view, 5> kAnnexII = {"chemicals", "food", "manufacturing",
+                                                               "research", "technology"};
+  facts.nis2Sector = "none";
+  for (auto a : kAnnexI)
+    if (s == a) facts.nis2Sector = "annex-i";
+  for (auto a : kAnnexII)
+    if (s == a) facts.nis2Sector = "annex-ii";
+  const std::string nis2 = profile.nis2.value_or("auto");
+  facts.nis2Unknown = 0;
+  if (nis2 == "essential" || nis2 == "important") {
+    facts.nis2InScope = true;
+    facts.nis2Class = nis2;
+  } else if (nis2 == "none" || !facts.eu || facts.nis2Sector == "none") {
+    facts.nis2InScope = false;
+    facts.nis2Class = "none";
+  } else {
+    // Size cap (Recommendation 2003/361/EC): >= 50 staff, or turnover AND balance > EUR 10M.
+    const bool smallByMoney = (turnover && *turnover <= 10e6) || (balance && *balance <= 10e6);
+    if (staff >= 50 || (turnover && balance && !smallByMoney)) {
+      facts.nis2InScope = true;
+    } else if (smallByMoney) {
+      facts.nis2InScope = false;
+    } else {
+      facts.nis2InScope.reset();
+      facts.nis2Unknown = (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
+    }
+    if (!facts.nis2InScope) {
+      facts.nis2Class = "unknown";
+    } else if (!*facts.nis2InScope) {
+      facts.nis2Class = "none";
+    } else {
+      // Essential: Annex I and large (>= 250 staff, or > EUR 50M turnover and > EUR 43M balance).
+      const bool large = staff >= 250 || (turnover && balance && *turnover > 50e6 && *balance > 43e6);
+      facts.nis2Class = facts.nis2Sector == "annex-i" && large ? "essential" : "important";
+    }
+  }
+
+  facts.hipaa = profile.hipaa;
+  if (!facts.hipaa && !(facts.us && (facts.healthSector || s == "insurance"))) facts.hipaa = "none";
+  facts.paymentCards = profile.paymentCards;
+  if (!facts.paymentCards && !(s == "retail" || s == "hospitality" || s == "banking" ||
+                               s == "financial-services"))
+    facts.paymentCards = "none";
+  facts.publicSectorBody = profile.publicSectorBody;
+  if (!facts.publicSectorBody && s != "government") facts.publicSectorBody = "none";
+  if (profile.publiclyListed) facts.usListed = facts.listedInUs;
+  else if (!(facts.us && staff >= 50)) facts.usListed = false;
+  else facts.usListed.reset();
+
+  if (profile.currentRoles) {
+    bool dpo = false;
+    for (const auto& r : *profile.currentRoles) {
+      dpo = dpo || r.role == "dpo";
+      for (const auto& a : r.alsoActsAs) dpo = dpo || a == "dpo";
+    }
+    facts.dpoExists = dpo;
+  } else {
+    facts.dpoExists.reset();
+  }
+
+  const ObligationCatalog& cat = kb.obligations;
+  int mandatory = cat.conditionIndex("gdprDpoMandatory");
+  if (mandatory >= 0) {
+    FactTable table = factTable(profile, facts);
+    std::uint32_t mask = 0;
+    Tri t = eval(cat.conditions[mandatory], table, cat, mask);
+    if (t == Tri::Unknown) facts.gdprDpoMandatory.reset();
+    else facts.gdprDpoMandatory = t == Tri::True;
+    facts.gdprDpoUnknown = t == Tri::Unknown ? mask : 0;
+  }
 }
 
 std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
-  (void)ctx;
-  return {};
+  const ObligationCatalog& cat = ctx.kb.obligations;
+  const FactTable table = factTable(ctx.profile, ctx.facts);
+  std::vector<ObligationResult> out;
+  out.reserve(cat.rules.size());
+  std::vector<Person> people;
+  bool peopleBuilt = false;
+  for (const auto& rule : cat.rules) {
+    std::uint32_t mask = 0;
+    Tri t = eval(rule.trigger, table, cat, mask);
+    if (t == Tri::False && !ctx.options.explain) continue;
+    ObligationResult r;
+    r.id = rule.id;
+    r.requirement = rule.requirement;
+    r.roles = rule.roles;
+    r.source = rule.source;
+    r.binding = rule.binding;
+    if (t == Tri::False) {
+      r.status = "not-applicable";
+      r.reason = "Does not apply: it applies when " + rule.appliesWhen + ".";
+    } else if (t == Tri::Unknown) {
+      r.status = "unknown";
+      r.unknownFields = pointersOf(mask);
+      std::string fields;
+      for (const auto& f : r.unknownFields) fields += (fields.empty() ? "" : ", ") + f;
+      r.reason = "Whether it applies depends on " + fields + ", which the profile left out.";
+    } else if (!ctx.profile.currentRoles) {
+      r.status = "unknown";
+      r.unknownFields = {regFieldPointer(kRegCurrentRoles)};
+      r.reason = "It applies, but today's roles were not given, so whether it is met is unknown.";
+    } else {
+      if (!peopleBuilt) people = peopleOf(ctx.profile, ctx.kb), peopleBuilt = true;
+      Verdict v = judge(rule, ctx.kb, cat, ctx.profile, people);
+      r.status = statusOf(v.rank);
+      r.reason = v.reason;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 ordered_json toJson(const ObligationResult& r) {

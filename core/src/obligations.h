@@ -1,7 +1,14 @@
 // Regulatory role obligations (contract section 6): the catalog (core/knowledge/
 // obligations.json) and its evaluation against the profile and today's roles.
+//
+// Triggers are json-rules-engine style conditions (all / any / not, fact + operator + value,
+// or {"condition": name}) compiled once at load into a tree of integer ids: evaluation does no
+// string lookups. Logic is three-valued: a leaf over a fact the profile left out is unknown,
+// `all` is false as soon as one child is false, `any` true as soon as one child is true.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,17 +22,59 @@ struct Kb;
 struct KbError;
 struct Profile;
 
+// A compiled trigger condition.
+struct Trigger {
+  enum class Kind : std::uint8_t { All, Any, Not, Leaf, Ref };
+  enum class Op : std::uint8_t {
+    Equal, NotEqual, Less, LessEq, Greater, GreaterEq, In, NotIn, Contains, NotContains
+  };
+  Kind kind = Kind::Leaf;
+  std::vector<Trigger> children;  // All / Any / Not
+  int fact = -1;                    // Leaf: fact id (obligations.cpp)
+  Op op = Op::Equal;
+  bool boolValue = false;
+  double numValue = 0;
+  std::string strValue;
+  std::vector<std::string> listValue;  // In / NotIn
+  int ref = -1;                        // Ref: index into ObligationCatalog::conditions
+};
+
+// Who meets a duty today, compiled from "satisfiedBy" (role sets as bit masks over kb.roles).
+struct Duty {
+  std::uint64_t holders = 0, partialHolders = 0, needsAlso = 0;
+  std::uint64_t reportsToGap = 0, reportsToPartial = 0, reportsToRequired = 0;
+  std::uint64_t alsoActsAsGap = 0, alsoActsAsPartial = 0;
+  enum class External : std::uint8_t { Allowed, NeedsOverseer, Partial, Gap } external =
+      External::Allowed;
+  bool primaryDuty = false;
+  bool segregation = false;  // iso27001-segregation: design vs audit of controls
+};
+
 // One catalog entry, as loaded from the knowledge base.
 struct ObligationRule {
   std::string id;
+  std::string regulation;
+  std::string binding;              // law | contract | voluntary
   std::string requirement;          // one sentence
-  std::vector<std::string> roles;  // roles it concerns
+  std::string appliesWhen;          // text for the not-applicable reason
+  std::string remedy;               // the recommendation of an obligation-gap finding
+  std::vector<std::string> roles;   // roles it concerns
   std::string source;
-  json raw;  // the whole entry, for fields the evaluator reads (triggers, duty, ...)
+  Trigger trigger;
+  Duty duty;
+  json raw;  // the whole entry (outsourcing, independence, cadence, ...)
 };
 
 struct ObligationCatalog {
-  std::vector<ObligationRule> rules;  // catalog order = report order
+  std::vector<ObligationRule> rules;      // catalog order = report order
+  std::vector<std::string> conditionNames;
+  std::vector<Trigger> conditions;      // named shared conditions
+  std::uint64_t securityLead = 0;         // role group masks used by findings
+  std::uint64_t seniorInternal = 0;
+  std::uint64_t itLine = 0;
+  std::uint64_t decidesProcessing = 0;
+  std::uint64_t controlFunctions = 0;
+  int conditionIndex(std::string_view name) const;
 };
 
 struct ObligationResult {
@@ -36,6 +85,7 @@ struct ObligationResult {
   std::string source;
   std::string reason;                      // one sentence: why this status
   std::vector<std::string> unknownFields;  // pointers whose absence made it unknown
+  std::string binding;                     // law | contract | voluntary (not serialized)
 };
 
 void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors);
@@ -47,5 +97,21 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx);
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts);
 
 ordered_json toJson(const ObligationResult& result);
+
+// A person of today's structure (one currentRoles entry), with role sets as bit masks over
+// kb.roles. Shared by obligations, the current RACI and the findings.
+struct Person {
+  std::string id;
+  std::string role;         // primary role id
+  std::uint64_t roles = 0;  // primary role plus alsoActsAs
+  bool external = false;    // employment external/affiliate, or the vciso role
+  int manager = -1;         // index of the currentRoles entry it reports to, or -1
+  std::uint64_t managerRole = 0;  // role bit of whom it reports to (entry or role id), or 0
+  std::string managerRoleId;      // that role id, or empty
+  double fte = 1.0;
+};
+
+std::vector<Person> peopleOf(const Profile& profile, const Kb& kb);
+std::uint64_t roleBit(const Kb& kb, std::string_view role);  // 0 when not a role
 
 }  // namespace seclead
