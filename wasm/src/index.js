@@ -1,0 +1,81 @@
+// @seclead/engine: the seclead decision engine as a WebAssembly module (issue 5).
+//
+//   import { init } from "@seclead/engine";
+//   const engine = await init();              // Node: reads the .wasm next to the glue itself
+//   const report = engine.assess(profile);    // or: import { assess } ... after init()
+//
+// init(options) is memoised: the first call instantiates the module, every later call (with
+// any options) returns the same promise and engine.
+import createSecleadEngineModule from "../dist/seclead_engine.mjs";
+import { bindEngine, SecleadError } from "./api.js";
+
+export { bindEngine, SecleadError };
+
+const WASM_FILE = "seclead_engine.wasm";
+const isNode = typeof process === "object" && !!(process.versions && process.versions.node);
+
+let pending = null;
+let engine = null;
+
+// Node 20 with Emscripten 3.1.6: the glue would fetch() a file path, so in Node we always
+// hand it the bytes (wasmBinary), reading them ourselves from locateFile's answer or from
+// dist/ next to the glue.
+async function nodeWasmBinary(locateFile) {
+  const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+  const { fileURLToPath } = await import(/* webpackIgnore: true */ "node:url");
+  const glueDir = new URL("../dist/", import.meta.url);
+  let where = locateFile ? locateFile(WASM_FILE, fileURLToPath(glueDir)) : new URL(WASM_FILE, glueDir);
+  if (typeof where === "string" && /^https?:/.test(where)) {
+    const response = await fetch(where);
+    if (!response.ok) throw new Error(`cannot fetch ${where}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  if (typeof where === "string" && where.startsWith("file:")) where = new URL(where);
+  return readFile(where);
+}
+
+/**
+ * Instantiates the module once. Options:
+ *   wasmBinary  the bytes of seclead_engine.wasm (ArrayBuffer / Uint8Array / Buffer)
+ *   locateFile  (file, dir) => URL or path of seclead_engine.wasm
+ * With neither: browsers load dist/seclead_engine.wasm next to the glue (import.meta.url);
+ * Node reads it from the package.
+ */
+export function init(options = {}) {
+  if (pending) return pending;
+  pending = (async () => {
+    const moduleOptions = {};
+    if (options.wasmBinary) {
+      moduleOptions.wasmBinary = options.wasmBinary;
+    } else if (isNode) {
+      moduleOptions.wasmBinary = await nodeWasmBinary(options.locateFile);
+    } else if (options.locateFile) {
+      moduleOptions.locateFile = options.locateFile;
+    }
+    const module = await createSecleadEngineModule(moduleOptions);
+    engine = bindEngine(module);
+    return engine;
+  })();
+  pending.catch(() => {
+    pending = null;  // a failed load (bad URL, no bytes) may be retried
+  });
+  return pending;
+}
+
+function ready() {
+  if (!engine) throw new Error("@seclead/engine: call `await init()` before using the engine");
+  return engine;
+}
+
+/** Assesses a profile (object, JSON text or UTF-8 bytes); returns the report object. */
+export const assess = (profile, options) => ready().assess(profile, options);
+/** Assesses a profile; returns the report JSON text, byte-identical to the native CLI. */
+export const assessJson = (profile, options) => ready().assessJson(profile, options);
+/** {valid: true} or {valid: false, errors}. */
+export const validate = (profile) => ready().validate(profile);
+/** Renders a report as json | markdown | csv | html | oscal text. */
+export const render = (report, format) => ready().render(report, format);
+/** The ordered questions that fill a profile. */
+export const questionnaire = () => ready().questionnaire();
+/** {engine, knowledgeBase} versions. */
+export const version = () => ready().version();
