@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# WebAssembly: build the module (wasm-release preset, Debian's emcc 3.1.6) into wasm/dist/,
+# then the Node tests of tests/wasm/: byte-identical output to the native CLI of stage 10 on
+# every scenario and example in every format, the bad-profile table, 100,000 assessments
+# without memory growth, npm pack + offline install, the seclead-wasm CLI, the single-file
+# build and the worker protocol.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+bash scripts/build-wasm.sh
+if [ ! -x build/debug/plugins/cli/seclead ]; then
+  cmake --preset debug >/dev/null
+  cmake --build --preset debug -j2 --target seclead
+fi
+node --test --test-reporter=spec tests/wasm/
