@@ -1,0 +1,217 @@
+// The questionnaire knowledge (core/knowledge/questionnaire.json) and its loader checks.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "kb.h"
+#include "seclead/engine.h"
+
+namespace seclead {
+namespace {
+
+std::vector<KbError> questionnaireErrors(const std::vector<KbError>& all) {
+  std::vector<KbError> out;
+  for (const auto& e : all)
+    if (e.file == "questionnaire.json") out.push_back(e);
+  return out;
+}
+
+// Loads a modified copy of the embedded questionnaire; returns its errors.
+std::vector<KbError> loadWith(const std::function<void(json&)>& edit) {
+  std::map<std::string, json> docs = embeddedKb().documents;
+  edit(docs["questionnaire.json"]);
+  std::vector<KbError> errors;
+  buildKb(docs, errors);
+  return questionnaireErrors(errors);
+}
+
+bool hasError(const std::vector<KbError>& errors, const std::string& path) {
+  for (const auto& e : errors)
+    if (e.path == path) return true;
+  return false;
+}
+
+std::string describe(const std::vector<KbError>& errors) {
+  std::string out;
+  for (const auto& e : errors) out += e.path + ": " + e.message + "\n";
+  return out;
+}
+
+json questionAt(const json& doc, const std::string& id) {
+  for (const auto& s : doc["sections"])
+    for (const auto& q : s["questions"])
+      if (q["id"] == id) return q;
+  return nullptr;
+}
+
+TEST(Questionnaire, EmbeddedQuestionnaireLoadsCleanly) {
+  auto errors = questionnaireErrors(kbLoadErrors());
+  EXPECT_TRUE(errors.empty()) << describe(errors);
+}
+
+TEST(Questionnaire, SectionsFollowTheContractOrder) {
+  json doc = json::parse(questionnaire());
+  std::vector<std::string> ids;
+  for (const auto& s : doc["sections"]) ids.push_back(s["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"organization", "data", "regulatory", "risk", "strategy",
+                                           "budget", "structure"}));
+}
+
+TEST(Questionnaire, CoversEveryProfileSectionAndRequiredField) {
+  json doc = json::parse(questionnaire());
+  std::set<std::string> pointers;
+  for (const auto& s : doc["sections"])
+    for (const auto& q : s["questions"]) pointers.insert(q["pointer"].get<std::string>());
+  for (const char* p :
+       {"/organization/employees", "/organization/sector", "/organization/jurisdictions",
+        "/data/hipaa", "/regulatory/nydfsCovered", "/regulatory/euFinancialEntity",
+        "/risk/securityMaturity", "/strategy/priority", "/budget/it", "/currentRoles"})
+    EXPECT_TRUE(pointers.count(p)) << p;
+  EXPECT_EQ(pointers.size(), 34u);  // every field of contract section 1 except currentAssignments
+}
+
+TEST(Questionnaire, EverySourceNamesASeedThatExistsOrAnObligation) {
+  json doc = json::parse(questionnaire());
+  json obligations = embeddedKb().documents.at("obligations.json");
+  std::string obligationText = obligations.dump();
+  for (const auto& s : doc["sections"])
+    for (const auto& q : s["questions"]) {
+      std::string source = q["source"];
+      ASSERT_FALSE(source.empty()) << q["id"];
+      std::size_t pos = 0;
+      while (pos < source.size()) {
+        std::size_t end = source.find("; ", pos);
+        std::string part =
+            source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        pos = end == std::string::npos ? source.size() : end + 2;
+        if (part.rfind("seeds/", 0) == 0) {
+          EXPECT_TRUE(
+              std::filesystem::exists("/work/shared/" + part) ||
+              std::filesystem::exists(std::string(SECLEAD_SOURCE_DIR) + "/../shared/" + part))
+              << q["id"] << " cites missing " << part;
+        } else if (part != "contract section 1") {
+          // Obligation ids are the contract's section 6 ids.
+          static const std::set<std::string> known = {"nydfs-500.4",
+                                                      "hipaa-security-official",
+                                                      "hipaa-privacy-official",
+                                                      "gdpr-dpo-designation",
+                                                      "gdpr-dpo-independence",
+                                                      "nis2-management-body",
+                                                      "nis2-security-officer",
+                                                      "dora-management-body",
+                                                      "dora-ict-third-party-role",
+                                                      "dora-ict-risk-control-function",
+                                                      "sec-item-106",
+                                                      "pci-dss-12.1.4",
+                                                      "pci-dss-12.4.1",
+                                                      "iso27001-roles",
+                                                      "iso27001-segregation",
+                                                      "soc2-cc1.3",
+                                                      "nist-csf-gv-rr",
+                                                      "fisma-saiso",
+                                                      "apra-cps234"};
+          EXPECT_TRUE(known.count(part)) << q["id"] << " cites unknown source " << part;
+        }
+      }
+    }
+}
+
+// Skip logic, as the contract's examples demand: HIPAA only for US health-type sectors,
+// NYDFS only with US-NY, DORA only for EU/EEA financial entities.
+TEST(Questionnaire, SkipLogicMatchesTheRegulationTriggers) {
+  json doc = json::parse(questionnaire());
+  json hipaa = questionAt(doc, "data-hipaa");
+  ASSERT_TRUE(hipaa.contains("visibleWhen"));
+  std::string cond = hipaa["visibleWhen"].dump();
+  EXPECT_NE(cond.find("\"countryIn\":[\"US\"]"), std::string::npos) << cond;
+  EXPECT_NE(cond.find("healthcare"), std::string::npos) << cond;
+  EXPECT_EQ(hipaa["whenHidden"], "none");
+  json nydfs = questionAt(doc, "reg-nydfs");
+  EXPECT_EQ(nydfs["visibleWhen"]["in"], json::array({"US-NY"}));
+  EXPECT_EQ(nydfs["whenHidden"], false);
+  std::string dora = questionAt(doc, "reg-dora")["visibleWhen"].dump();
+  EXPECT_NE(dora.find("\"DE\""), std::string::npos);
+  EXPECT_NE(dora.find("\"banking\""), std::string::npos);
+  EXPECT_EQ(dora.find("\"US\""), std::string::npos);
+}
+
+TEST(Questionnaire, RequiredFieldsCannotBeUnknownAndOptionalOnesCan) {
+  json doc = json::parse(questionnaire());
+  EXPECT_FALSE(questionAt(doc, "org-employees").value("allowUnknown", false));
+  EXPECT_FALSE(questionAt(doc, "org-sector").value("allowUnknown", false));
+  EXPECT_TRUE(questionAt(doc, "org-revenue").value("allowUnknown", false));
+  EXPECT_TRUE(questionAt(doc, "risk-maturity").value("allowUnknown", false));
+}
+
+TEST(Questionnaire, AllDefaultsMakeAValidProfile) {
+  json doc = json::parse(questionnaire());
+  json profile = {{"schema", "seclead.profile/1"}};
+  for (const auto& s : doc["sections"])
+    for (const auto& q : s["questions"]) {
+      if (q.contains("visibleWhen")) continue;  // defaults here: US, so EU/NY questions hidden
+      if (!q.contains("default")) continue;
+      profile[json::json_pointer(q["pointer"].get<std::string>())] = q["default"];
+    }
+  Result result = validate(profile.dump());
+  EXPECT_TRUE(result.ok) << result.errorJson();
+}
+
+TEST(Questionnaire, PointerToANonFieldIsRejected) {
+  auto errors = loadWith(
+      [](json& d) { d["sections"][0]["questions"][1]["pointer"] = "/organization/staff"; });
+  EXPECT_TRUE(hasError(errors, "/sections/0/questions/1/pointer")) << describe(errors);
+}
+
+TEST(Questionnaire, IllegalEnumOptionIsRejected) {
+  auto errors = loadWith([](json& d) {
+    d["sections"][0]["questions"][2]["options"].push_back(
+        {{"value", "fintech"}, {"label", "Fintech"}});
+  });
+  std::string at = "/sections/0/questions/2/options/24/value";
+  EXPECT_TRUE(hasError(errors, at)) << describe(errors);
+}
+
+TEST(Questionnaire, RequiredFieldMarkedUnknownIsRejected) {
+  auto errors = loadWith([](json& d) { d["sections"][0]["questions"][1]["allowUnknown"] = true; });
+  EXPECT_TRUE(hasError(errors, "/sections/0/questions/1/allowUnknown")) << describe(errors);
+}
+
+TEST(Questionnaire, WrongTypeForFieldIsRejected) {
+  auto errors = loadWith([](json& d) { d["sections"][0]["questions"][1]["type"] = "text"; });
+  EXPECT_TRUE(hasError(errors, "/sections/0/questions/1/type")) << describe(errors);
+}
+
+TEST(Questionnaire, MissingRequiredQuestionIsRejected) {
+  auto errors = loadWith([](json& d) { d["sections"][0]["questions"].erase(1); });
+  EXPECT_TRUE(hasError(errors, "/sections")) << describe(errors);
+}
+
+TEST(Questionnaire, BadConditionsAndHiddenValuesAreRejected) {
+  auto errors = loadWith([](json& d) {
+    json& hipaa = d["sections"][1]["questions"][3];
+    hipaa["visibleWhen"]["all"][1]["pointer"] = "/organization/industry";
+    hipaa["whenHidden"] = "maybe";
+  });
+  EXPECT_TRUE(hasError(errors, "/sections/1/questions/3/visibleWhen/all/1/pointer"))
+      << describe(errors);
+  EXPECT_TRUE(hasError(errors, "/sections/1/questions/3/whenHidden")) << describe(errors);
+}
+
+TEST(Questionnaire, RoleOptionsMustBeContractRoles) {
+  auto errors = loadWith([](json& d) {
+    d["sections"][6]["questions"][0]["fields"][0]["options"].push_back(
+        {{"value", "cdo"}, {"label", "CDO"}});
+  });
+  EXPECT_TRUE(hasError(errors, "/sections/6/questions/0/fields/0/options/19/value"))
+      << describe(errors);
+}
+
+TEST(Questionnaire, UnknownCurrencyIsRejected) {
+  auto errors = loadWith([](json& d) { d["currencies"].push_back("XYZ"); });
+  EXPECT_TRUE(hasError(errors, "/currencies")) << describe(errors);
+}
+
+}  // namespace
+}  // namespace seclead
