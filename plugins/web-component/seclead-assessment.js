@@ -89,7 +89,13 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
-const humanize = (id) => String(id ?? '').replace(/[-_]/g, ' ');
+const ACRONYMS = new Set(['ceo', 'cfo', 'coo', 'cio', 'cto', 'ciso', 'cso', 'dpo', 'cro', 'it', 'ict', 'ip', 'raci']);
+// Display form of an id: "dedicated-ciso" -> "dedicated CISO", "vciso" -> "vCISO".
+const humanize = (id) =>
+  String(id ?? '')
+    .split(/[-_]/)
+    .map((w) => (w === 'vciso' ? 'vCISO' : ACRONYMS.has(w) ? w.toUpperCase() : w))
+    .join(' ');
 const asArray = (v) => (Array.isArray(v) ? v : []);
 
 function parsePointer(pointer) {
@@ -228,6 +234,8 @@ const CSS = `
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 h2 { font-size: 1.15em; margin: 0 0 8px; color: var(--_fg); }
+h4 { font-size: 0.92em; margin: 12px 0 4px; }
+section:first-child h3 { margin-top: 0; }
 h3 { font-size: 1em; margin: 18px 0 6px; color: var(--_accent); border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
 .status { color: var(--_muted); font-size: 0.9em; margin: 4px 0 10px; }
 .errors { color: var(--_high); margin: 6px 0; padding-left: 18px; }
@@ -814,7 +822,7 @@ export class SecleadAssessment extends HTMLElement {
           h('td', null, h('code', { text: String(o.id ?? '') })),
           h('td', null, h('span', { class: 'badge st-' + String(o.status ?? '').replace(/[^a-z-]/g, ''), text: humanize(o.status) })),
           h('td', { text: String(o.requires ?? '') }),
-          h('td', { text: asArray(o.roles).join(', ') }),
+          h('td', { text: asArray(o.roles).map(humanize).join(', ') }),
           h('td', { class: 'src', text: String(o.source ?? '') }),
         ),
       );
@@ -827,7 +835,7 @@ export class SecleadAssessment extends HTMLElement {
     const roles = asArray(raci.roles);
     const rows = asArray(raci.rows);
     if (!rows.length) return h('p', { class: 'empty', text: 'No RACI.' });
-    const head = h('tr', null, h('th', { text: 'Responsibility' }), roles.map((r) => h('th', { text: String(r) })));
+    const head = h('tr', null, h('th', { text: 'Responsibility' }), roles.map((r) => h('th', { scope: 'col', text: humanize(r) })));
     const tbody = h('tbody');
     for (const row of rows) {
       const tr = h('tr', { 'data-responsibility': row.responsibility }, h('th', { scope: 'row', text: humanize(row.responsibility) }));
@@ -883,7 +891,7 @@ export class SecleadAssessment extends HTMLElement {
     for (const g of groups) {
       out.append(
         h('div', { class: 'horizon', text: humanize(g.horizon) }),
-        this.#list(g.items, (it) => [String(it.action ?? ''), it.owner ? h('span', { class: 'src', text: ' — ' + String(it.owner) }) : null]),
+        this.#list(g.items, (it) => [String(it.action ?? ''), it.owner ? h('span', { class: 'src', text: ' — ' + humanize(it.owner) }) : null]),
       );
     }
     return out;
