@@ -1,5 +1,6 @@
 #include "obligations.h"
 
+#include <algorithm>
 #include <array>
 
 #include "context.h"
@@ -31,7 +32,9 @@ const char* regFieldPointer(std::uint32_t field) {
 
 namespace {
 
-constexpr std::uint32_t bit(RegField f) { return 1u << f; }
+constexpr std::uint32_t bit(RegField f) {
+  return 1u << f;
+}
 
 std::vector<std::string> pointersOf(std::uint32_t mask) {
   std::vector<std::string> out;
@@ -46,10 +49,27 @@ std::vector<std::string> pointersOf(std::uint32_t mask) {
 enum class FactType : std::uint8_t { Bool, Num, Str, List };
 
 enum FactId : int {
-  kEu, kCountries, kSector, kEmployees, kNydfsCovered, kNydfsExempt, kEuFinancialEntity,
-  kDoraMicro, kNis2InScope, kNis2Class, kNis2Sector, kHipaa, kPaymentCards, kUsListed,
-  kPublicSectorBody, kFrameworks, kPersonalData, kSpecialCategory, kSystematicMonitoring,
-  kDpoExists, kFactCount
+  kEu,
+  kCountries,
+  kSector,
+  kEmployees,
+  kNydfsCovered,
+  kNydfsExempt,
+  kEuFinancialEntity,
+  kDoraMicro,
+  kNis2InScope,
+  kNis2Class,
+  kNis2Sector,
+  kHipaa,
+  kPaymentCards,
+  kUsListed,
+  kPublicSectorBody,
+  kFrameworks,
+  kPersonalData,
+  kSpecialCategory,
+  kSystematicMonitoring,
+  kDpoExists,
+  kFactCount
 };
 
 struct FactSpec {
@@ -102,8 +122,10 @@ FactValue boolFact(const std::optional<bool>& v, std::uint32_t mask) {
 FactValue strFact(const std::optional<std::string>& v, std::uint32_t mask) {
   FactValue f;
   f.known = v.has_value();
-  if (f.known) f.s = &*v;
-  else f.unknownMask = mask;
+  if (f.known)
+    f.s = &*v;
+  else
+    f.unknownMask = mask;
   return f;
 }
 
@@ -164,20 +186,40 @@ Tri leaf(const Trigger& c, const FactValue& v, std::uint32_t& mask) {
       break;
     case FactType::Num:
       switch (c.op) {
-        case Op::Equal: r = v.n == c.numValue; break;
-        case Op::NotEqual: r = v.n != c.numValue; break;
-        case Op::Less: r = v.n < c.numValue; break;
-        case Op::LessEq: r = v.n <= c.numValue; break;
-        case Op::Greater: r = v.n > c.numValue; break;
-        default: r = v.n >= c.numValue; break;
+        case Op::Equal:
+          r = v.n == c.numValue;
+          break;
+        case Op::NotEqual:
+          r = v.n != c.numValue;
+          break;
+        case Op::Less:
+          r = v.n < c.numValue;
+          break;
+        case Op::LessEq:
+          r = v.n <= c.numValue;
+          break;
+        case Op::Greater:
+          r = v.n > c.numValue;
+          break;
+        default:
+          r = v.n >= c.numValue;
+          break;
       }
       break;
     case FactType::Str:
       switch (c.op) {
-        case Op::Equal: r = *v.s == c.strValue; break;
-        case Op::NotEqual: r = *v.s != c.strValue; break;
-        case Op::In: r = contains(c.listValue, *v.s); break;
-        default: r = !contains(c.listValue, *v.s); break;
+        case Op::Equal:
+          r = *v.s == c.strValue;
+          break;
+        case Op::NotEqual:
+          r = *v.s != c.strValue;
+          break;
+        case Op::In:
+          r = contains(c.listValue, *v.s);
+          break;
+        default:
+          r = !contains(c.listValue, *v.s);
+          break;
       }
       break;
     case FactType::List:
@@ -237,7 +279,8 @@ struct Compiler {
           read.fail(at + "/" + key, "unknown role group '" + name + "'");
           continue;
         }
-        for (const auto& r : *it) mask |= roleOrFail(r.is_string() ? r.get<std::string>() : "", at + "/" + key);
+        for (const auto& r : *it)
+          mask |= roleOrFail(r.is_string() ? r.get<std::string>() : "", at + "/" + key);
       } else {
         mask |= roleOrFail(name, at + "/" + key);
       }
@@ -325,8 +368,10 @@ struct Compiler {
         if (c.op == Op::In || c.op == Op::NotIn) {
           ok = ok && value.is_array();
           for (const auto& v : value) {
-            if (!v.is_string()) ok = false;
-            else c.listValue.push_back(v.get<std::string>());
+            if (!v.is_string())
+              ok = false;
+            else
+              c.listValue.push_back(v.get<std::string>());
           }
         } else {
           ok = ok && (c.op == Op::Equal || c.op == Op::NotEqual) && value.is_string();
@@ -364,11 +409,16 @@ struct Compiler {
     for (const auto& [key, member] : kMasks)
       if (j.contains(key)) d.*member = roles(j, key, at);
     std::string external = j.value("external", std::string("allowed"));
-    if (external == "allowed") d.external = Duty::External::Allowed;
-    else if (external == "needs-overseer") d.external = Duty::External::NeedsOverseer;
-    else if (external == "partial") d.external = Duty::External::Partial;
-    else if (external == "gap") d.external = Duty::External::Gap;
-    else read.fail(at + "/external", "expected allowed | needs-overseer | partial | gap");
+    if (external == "allowed")
+      d.external = Duty::External::Allowed;
+    else if (external == "needs-overseer")
+      d.external = Duty::External::NeedsOverseer;
+    else if (external == "partial")
+      d.external = Duty::External::Partial;
+    else if (external == "gap")
+      d.external = Duty::External::Gap;
+    else
+      read.fail(at + "/external", "expected allowed | needs-overseer | partial | gap");
     d.primaryDuty = j.value("primaryDuty", false);
     d.segregation = j.value("segregation", false);
     if (!d.segregation && !d.holders) read.fail(at + "/holders", "a duty needs holders");
@@ -397,14 +447,18 @@ std::string roleList(const Kb& kb, std::uint64_t mask) {
   return out;
 }
 
-std::string who(const Person& p) { return p.id == p.role ? p.role : p.id + " (" + p.role + ")"; }
+std::string who(const Person& p) {
+  return p.id == p.role ? p.role : p.id + " (" + p.role + ")";
+}
 
 struct Verdict {
   int rank = 0;  // 2 met, 1 partial, 0 gap
   std::string reason;
 };
 
-const char* statusOf(int rank) { return rank == 2 ? "met" : rank == 1 ? "partial" : "gap"; }
+const char* statusOf(int rank) {
+  return rank == 2 ? "met" : rank == 1 ? "partial" : "gap";
+}
 
 Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profile& profile,
                          const std::vector<Person>& people) {
@@ -416,18 +470,23 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
     const auto& as = *profile.currentAssignments;
     auto auditIt = as.find("security-audit");
     if (auditIt != as.end() && !auditIt->second.accountable.empty()) {
-      for (const char* design : {"security-policy", "secure-architecture", "security-governance"}) {
+      const std::string& auditor = auditIt->second.accountable;
+      for (const char* design : {"security-policy", "secure-architecture"}) {
         auto it = as.find(design);
-        if (it != as.end() && it->second.accountable == auditIt->second.accountable)
-          return {0, auditIt->second.accountable + " is accountable for both " + design +
-                         " and security-audit."};
+        if (it == as.end()) continue;
+        const auto& doers = it->second.responsible;
+        if (it->second.accountable == auditor ||
+            std::find(doers.begin(), doers.end(), auditor) != doers.end())
+          return {0,
+                  auditor + " both designs " + design + " and is accountable for security-audit."};
       }
     }
   }
   for (const auto& p : people)
     if ((p.roles & cat.securityLead) && (p.roles & cat.itLine))
-      return {1, who(p) + " leads security and also runs IT, so IT's controls lack an "
-                          "independent owner."};
+      return {1, who(p) +
+                     " leads security and also runs IT, so IT's controls lack an "
+                     "independent owner."};
   return {2, "No one both designs and audits security controls in today's roles."};
 }
 
@@ -447,12 +506,13 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
     };
     if (p.external && d.external != Duty::External::Allowed) {
       if (d.external == Duty::External::NeedsOverseer) {
-        bool overseen = p.manager >= 0
-                            ? !people[p.manager].external && (people[p.manager].roles & cat.seniorInternal)
-                            : (p.managerRole & cat.seniorInternal) != 0;
+        bool overseen = p.manager >= 0 ? !people[p.manager].external &&
+                                             (people[p.manager].roles & cat.seniorInternal)
+                                       : (p.managerRole & cat.seniorInternal) != 0;
         if (!overseen) down(1, who(p) + " is external and no senior internal overseer is named.");
       } else if (d.external == Duty::External::Partial) {
-        down(1, who(p) + " is external, while the rule expects a member of the entity's management.");
+        down(1,
+             who(p) + " is external, while the rule expects a member of the entity's management.");
       } else {
         down(0, who(p) + " is external, while the rule expects an internal official.");
       }
@@ -462,14 +522,18 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
     if (p.managerRole & d.reportsToPartial)
       down(1, who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.");
     if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
-      down(1, who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".");
+      down(1,
+           who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".");
     const std::uint64_t others = p.roles & ~d.holders;
+    auto combined = [&](std::uint64_t conflicting, const char* what) {
+      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
+      return "The " + duty + " duty sits with " + who(p) +
+             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
+    };
     if (others & d.alsoActsAsGap)
-      down(0, who(p) + " also acts as " + roleName(kb, others & d.alsoActsAsGap) +
-                  ", a conflict of interest.");
+      down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
     if (others & d.alsoActsAsPartial)
-      down(1, who(p) + " also acts as " + roleName(kb, others & d.alsoActsAsPartial) +
-                  ", a likely conflict of interest.");
+      down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
     if (d.primaryDuty && (others || p.fte < 1.0))
       down(1, who(p) + " holds other duties, while security must be the primary duty.");
     if (v.rank > best.rank) best = v, bestIndex = static_cast<int>(i);
@@ -572,8 +636,8 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
   Compiler compiler{kb, read, groups, cat};
 
   json groupHolder = json::object();
-  for (const char* g : {"securityLead", "seniorInternal", "itLine", "decidesProcessing",
-                        "controlFunctions"})
+  for (const char* g :
+       {"securityLead", "seniorInternal", "itLine", "decidesProcessing", "controlFunctions"})
     groupHolder[g] = json::array({std::string("@") + g});
   cat.securityLead = compiler.roles(groupHolder, "securityLead", "/roleGroups");
   cat.seniorInternal = compiler.roles(groupHolder, "seniorInternal", "/roleGroups");
@@ -636,7 +700,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
     facts.nydfsExempt = true;
   } else if (!revUsd || !assetsUsd) {
     facts.nydfsExempt.reset();
-    facts.nydfsExemptUnknown = (revUsd ? 0 : bit(kRegAnnualRevenue)) | (assetsUsd ? 0 : bit(kRegTotalAssets));
+    facts.nydfsExemptUnknown =
+        (revUsd ? 0 : bit(kRegAnnualRevenue)) | (assetsUsd ? 0 : bit(kRegTotalAssets));
   } else {
     facts.nydfsExempt = false;
   }
@@ -645,7 +710,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   const auto turnover = convert(kb, profile.annualRevenue, "EUR");
   const auto balance = convert(kb, profile.balanceSheetTotal, "EUR");
   facts.euFinancialEntity = profile.euFinancialEntity;
-  if (!facts.euFinancialEntity && !(facts.eu && facts.financialSector)) facts.euFinancialEntity = false;
+  if (!facts.euFinancialEntity && !(facts.eu && facts.financialSector))
+    facts.euFinancialEntity = false;
   if (staff >= 10) {
     facts.doraMicroenterprise = false;
   } else if ((turnover && *turnover <= 2e6) || (balance && *balance <= 2e6)) {
@@ -654,13 +720,21 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
     facts.doraMicroenterprise = false;
   } else {
     facts.doraMicroenterprise.reset();
-    facts.doraMicroUnknown = (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
+    facts.doraMicroUnknown =
+        (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
   }
 
   // NIS2 Annexes I and II, mapped from the contract's sector list [I].
-  static constexpr std::array<std::string_view, 10> kAnnexI = {
-      "energy", "utilities", "transport", "banking", "financial-services", "healthcare",
-      "pharmaceuticals", "digital-infrastructure", "telecom", "government"};
+  static constexpr std::array<std::string_view, 10> kAnnexI = {"energy",
+                                                               "utilities",
+                                                               "transport",
+                                                               "banking",
+                                                               "financial-services",
+                                                               "healthcare",
+                                                               "pharmaceuticals",
+                                                               "digital-infrastructure",
+                                                               "telecom",
+                                                               "government"};
   static constexpr std::array<std::string_view, 5> kAnnexII = {"chemicals", "food", "manufacturing",
                                                                "research", "technology"};
   facts.nis2Sector = "none";
@@ -685,7 +759,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
       facts.nis2InScope = false;
     } else {
       facts.nis2InScope.reset();
-      facts.nis2Unknown = (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
+      facts.nis2Unknown =
+          (turnover ? 0 : bit(kRegAnnualRevenue)) | (balance ? 0 : bit(kRegBalanceSheet));
     }
     if (!facts.nis2InScope) {
       facts.nis2Class = "unknown";
@@ -693,7 +768,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
       facts.nis2Class = "none";
     } else {
       // Essential: Annex I and large (>= 250 staff, or > EUR 50M turnover and > EUR 43M balance).
-      const bool large = staff >= 250 || (turnover && balance && *turnover > 50e6 && *balance > 43e6);
+      const bool large =
+          staff >= 250 || (turnover && balance && *turnover > 50e6 && *balance > 43e6);
       facts.nis2Class = facts.nis2Sector == "annex-i" && large ? "essential" : "important";
     }
   }
@@ -701,14 +777,17 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   facts.hipaa = profile.hipaa;
   if (!facts.hipaa && !(facts.us && (facts.healthSector || s == "insurance"))) facts.hipaa = "none";
   facts.paymentCards = profile.paymentCards;
-  if (!facts.paymentCards && !(s == "retail" || s == "hospitality" || s == "banking" ||
-                               s == "financial-services"))
+  if (!facts.paymentCards &&
+      !(s == "retail" || s == "hospitality" || s == "banking" || s == "financial-services"))
     facts.paymentCards = "none";
   facts.publicSectorBody = profile.publicSectorBody;
   if (!facts.publicSectorBody && s != "government") facts.publicSectorBody = "none";
-  if (profile.publiclyListed) facts.usListed = facts.listedInUs;
-  else if (!(facts.us && staff >= 50)) facts.usListed = false;
-  else facts.usListed.reset();
+  if (profile.publiclyListed)
+    facts.usListed = facts.listedInUs;
+  else if (!(facts.us && staff >= 50))
+    facts.usListed = false;
+  else
+    facts.usListed.reset();
 
   if (profile.currentRoles) {
     bool dpo = false;
@@ -727,8 +806,10 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
     FactTable table = factTable(profile, facts);
     std::uint32_t mask = 0;
     Tri t = eval(cat.conditions[mandatory], table, cat, mask);
-    if (t == Tri::Unknown) facts.gdprDpoMandatory.reset();
-    else facts.gdprDpoMandatory = t == Tri::True;
+    if (t == Tri::Unknown)
+      facts.gdprDpoMandatory.reset();
+    else
+      facts.gdprDpoMandatory = t == Tri::True;
     facts.gdprDpoUnknown = t == Tri::Unknown ? mask : 0;
   }
 }

@@ -26,11 +26,20 @@ struct Profile;
 struct Trigger {
   enum class Kind : std::uint8_t { All, Any, Not, Leaf, Ref };
   enum class Op : std::uint8_t {
-    Equal, NotEqual, Less, LessEq, Greater, GreaterEq, In, NotIn, Contains, NotContains
+    Equal,
+    NotEqual,
+    Less,
+    LessEq,
+    Greater,
+    GreaterEq,
+    In,
+    NotIn,
+    Contains,
+    NotContains
   };
   Kind kind = Kind::Leaf;
   std::vector<Trigger> children;  // All / Any / Not
-  int fact = -1;                    // Leaf: fact id (obligations.cpp)
+  int fact = -1;                  // Leaf: fact id (obligations.cpp)
   Op op = Op::Equal;
   bool boolValue = false;
   double numValue = 0;
@@ -44,8 +53,12 @@ struct Duty {
   std::uint64_t holders = 0, partialHolders = 0, needsAlso = 0;
   std::uint64_t reportsToGap = 0, reportsToPartial = 0, reportsToRequired = 0;
   std::uint64_t alsoActsAsGap = 0, alsoActsAsPartial = 0;
-  enum class External : std::uint8_t { Allowed, NeedsOverseer, Partial, Gap } external =
-      External::Allowed;
+  enum class External : std::uint8_t {
+    Allowed,
+    NeedsOverseer,
+    Partial,
+    Gap
+  } external = External::Allowed;
   bool primaryDuty = false;
   bool segregation = false;  // iso27001-segregation: design vs audit of controls
 };
@@ -54,11 +67,11 @@ struct Duty {
 struct ObligationRule {
   std::string id;
   std::string regulation;
-  std::string binding;              // law | contract | voluntary
-  std::string requirement;          // one sentence
-  std::string appliesWhen;          // text for the not-applicable reason
-  std::string remedy;               // the recommendation of an obligation-gap finding
-  std::vector<std::string> roles;   // roles it concerns
+  std::string binding;             // law | contract | voluntary
+  std::string requirement;         // one sentence
+  std::string appliesWhen;         // text for the not-applicable reason
+  std::string remedy;              // the recommendation of an obligation-gap finding
+  std::vector<std::string> roles;  // roles it concerns
   std::string source;
   Trigger trigger;
   Duty duty;
@@ -66,10 +79,10 @@ struct ObligationRule {
 };
 
 struct ObligationCatalog {
-  std::vector<ObligationRule> rules;      // catalog order = report order
+  std::vector<ObligationRule> rules;  // catalog order = report order
   std::vector<std::string> conditionNames;
-  std::vector<Trigger> conditions;      // named shared conditions
-  std::uint64_t securityLead = 0;         // role group masks used by findings
+  std::vector<Trigger> conditions;  // named shared conditions
+  std::uint64_t securityLead = 0;   // role group masks used by findings
   std::uint64_t seniorInternal = 0;
   std::uint64_t itLine = 0;
   std::uint64_t decidesProcessing = 0;
@@ -102,10 +115,10 @@ ordered_json toJson(const ObligationResult& result);
 // kb.roles. Shared by obligations, the current RACI and the findings.
 struct Person {
   std::string id;
-  std::string role;         // primary role id
-  std::uint64_t roles = 0;  // primary role plus alsoActsAs
-  bool external = false;    // employment external/affiliate, or the vciso role
-  int manager = -1;         // index of the currentRoles entry it reports to, or -1
+  std::string role;               // primary role id
+  std::uint64_t roles = 0;        // primary role plus alsoActsAs
+  bool external = false;          // employment external/affiliate, or the vciso role
+  int manager = -1;               // index of the currentRoles entry it reports to, or -1
   std::uint64_t managerRole = 0;  // role bit of whom it reports to (entry or role id), or 0
   std::string managerRoleId;      // that role id, or empty
   double fte = 1.0;

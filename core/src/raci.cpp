@@ -1,23 +1,323 @@
 #include "raci.h"
 
+#include <algorithm>
+
 #include "context.h"
 #include "decision.h"
 
 namespace seclead {
 
+namespace {
+
+int roleIndex(const Kb& kb, std::string_view id) {
+  for (std::size_t i = 0; i < kb.roles.size(); ++i)
+    if (kb.roles[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+// A role name or a placeholder of the model's binding, as a role index (or -1 with an error).
+int resolveName(const Kb& kb, KbReader& read, const json& binding, const std::string& name,
+                const std::string& at) {
+  std::string role = name;
+  if (!name.empty() && name[0] == '$') {
+    auto it = binding.find(name);
+    if (it == binding.end() || !it->is_string()) {
+      read.fail(at, "placeholder '" + name + "' is not bound by the model");
+      return -1;
+    }
+    role = it->get<std::string>();
+  }
+  int index = roleIndex(kb, role);
+  if (index < 0) read.fail(at, "unknown role '" + role + "'");
+  return index;
+}
+
+RaciTemplateRow compileRow(const Kb& kb, KbReader& read, const json& binding, const json& row,
+                           const std::string& at) {
+  RaciTemplateRow t;
+  t.A = resolveName(kb, read, binding, read.str(row, "A", at), at + "/A");
+  for (auto [key, list] : {std::pair{"R", &t.R}, std::pair{"C", &t.C}, std::pair{"I", &t.I}}) {
+    for (const auto& name : read.strs(row, key, at)) {
+      int index = resolveName(kb, read, binding, name, at + "/" + key);
+      if (index >= 0) list->push_back(index);
+    }
+  }
+  if (t.R.empty()) read.fail(at + "/R", "a row needs at least one responsible role");
+  t.criticality = row.value("criticality", std::string("medium"));
+  if (t.criticality != "high" && t.criticality != "medium" && t.criticality != "low")
+    read.fail(at + "/criticality", "expected high | medium | low");
+  t.source = read.str(row, "source", at);
+  return t;
+}
+
+std::uint64_t bitOf(int index) {
+  return index >= 0 && index < 64 ? std::uint64_t{1} << index : 0;
+}
+
+// Follows the fallback chain from `role` while the role is absent; a cycle or a dead end keeps
+// the last role that has no further fallback, or the original role.
+int substitute(const RaciModel& model, std::uint64_t present, int role) {
+  int r = role;
+  for (int depth = 0; depth < 8; ++depth) {
+    if (r < 0 || (present & bitOf(r)) || model.fallback[r] < 0) return r;
+    r = model.fallback[r];
+    if (r == role) return role;
+  }
+  return role;
+}
+
+void pushUnique(std::vector<int>& list, int role) {
+  if (role >= 0 && std::find(list.begin(), list.end(), role) == list.end()) list.push_back(role);
+}
+
+struct ResolvedRow {
+  int A = -1;
+  std::vector<int> R, C, I;
+};
+
+ResolvedRow resolve(const RaciModel& model, const RaciTemplateRow& t, std::uint64_t present,
+                    int dropRole) {
+  ResolvedRow out;
+  out.A = substitute(model, present, t.A);
+  for (int r : t.R) pushUnique(out.R, substitute(model, present, r));
+  for (int r : t.C) pushUnique(out.C, substitute(model, present, r));
+  for (int r : t.I) pushUnique(out.I, substitute(model, present, r));
+  auto drop = [&](std::vector<int>& list, auto pred) {
+    list.erase(std::remove_if(list.begin(), list.end(), pred), list.end());
+  };
+  drop(out.R, [&](int r) { return r == dropRole; });
+  if (out.R.empty()) out.R.push_back(out.A);
+  auto inR = [&](int r) { return std::find(out.R.begin(), out.R.end(), r) != out.R.end(); };
+  drop(out.C, [&](int r) { return r == dropRole || r == out.A || inR(r); });
+  auto inC = [&](int r) { return std::find(out.C.begin(), out.C.end(), r) != out.C.end(); };
+  drop(out.I, [&](int r) { return r == dropRole || r == out.A || inR(r) || inC(r); });
+  return out;
+}
+
+const RaciTemplateRow& templateRow(const RaciModel& model, std::size_t responsibility) {
+  return responsibility < model.rows.size() && model.rows[responsibility].A >= 0
+             ? model.rows[responsibility]
+             : model.fallbackRow;
+}
+
+std::vector<std::string> rolesInOrder(const Kb& kb, std::uint64_t used) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < kb.roles.size() && i < 64; ++i)
+    if (used & bitOf(static_cast<int>(i))) out.push_back(kb.roles[i].id);
+  return out;
+}
+
+bool keepDpo(const Context& ctx, const std::string& dpoVerdict) {
+  return ctx.facts.dpoExists.value_or(false) || ctx.facts.gdprDpoMandatory.value_or(false) ||
+         dpoVerdict == "required";
+}
+
+std::uint64_t heldToday(const std::vector<Person>& people) {
+  std::uint64_t held = 0;
+  for (const auto& p : people) held |= p.roles;
+  return held;
+}
+
+}  // namespace
+
+const RaciModel* RaciKnowledge::model(std::string_view id) const {
+  for (const auto& m : models)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
 void loadRaci(const json& document, Kb& kb, std::vector<KbError>& errors) {
-  (void)errors;
-  kb.raci.raw = document;  // TODO(issue 3)
+  KbReader read{"raci.json", errors};
+  RaciKnowledge& k = kb.raci;
+  k.raw = document;
+  if (!document.is_object() || !document.contains("models") || !document.contains("rows") ||
+      !document["rows"].is_object() || !document["models"].is_object())
+    return read.fail("", "expected an object with 'models', 'rows' and 'optionalRoles'");
+  const std::size_t roleCount = kb.roles.size();
+  if (roleCount > 64) read.fail("", "at most 64 roles are supported");
+  k.dpoRole = roleIndex(kb, "dpo");
+  k.minEmployees.assign(roleCount, 0);
+  const json optional = document.value("optionalRoles", json::object());
+  for (const auto& [role, spec] : optional.items()) {
+    int index = roleIndex(kb, role);
+    if (index < 0)
+      read.fail("/optionalRoles/" + role, "unknown role '" + role + "'");
+    else
+      k.minEmployees[index] =
+          static_cast<int>(read.num(spec, "minEmployees", "/optionalRoles/" + role));
+  }
+  const json& rows = document["rows"];
+  for (const auto& [id, row] : rows.items()) {
+    (void)row;
+    if (!kb.responsibility(id)) read.fail("/rows/" + id, "unknown responsibility '" + id + "'");
+  }
+  for (const auto& r : kb.responsibilities)
+    if (!r.custom && !rows.contains(r.id))
+      read.fail("/rows", "no row for responsibility '" + r.id + "'");
+
+  for (const auto& modelId : leadershipModels()) {
+    const std::string at = "/models/" + modelId;
+    if (!document["models"].contains(modelId)) {
+      read.fail(at, "missing leadership model '" + modelId + "'");
+      continue;
+    }
+    const json& binding = document["models"][modelId];
+    RaciModel m;
+    m.id = modelId;
+    m.source = read.str(binding, "source", at);
+    m.fallback.assign(roleCount, -1);
+    for (const auto& [role, spec] : optional.items()) {
+      int index = roleIndex(kb, role);
+      if (index < 0) continue;
+      m.fallback[index] =
+          resolveName(kb, read, binding, read.str(spec, "fallback", "/optionalRoles/" + role),
+                      "/optionalRoles/" + role + "/fallback");
+    }
+    m.rows.resize(kb.responsibilities.size());
+    for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
+      const auto& id = kb.responsibilities[i].id;
+      if (rows.contains(id)) m.rows[i] = compileRow(kb, read, binding, rows[id], "/rows/" + id);
+    }
+    m.fallbackRow =
+        compileRow(kb, read, binding, document.value("default", json::object()), "/default");
+    k.models.push_back(std::move(m));
+  }
 }
 
 Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
-  (void)ctx, (void)leadership;
-  return {};
+  const Kb& kb = ctx.kb;
+  Raci raci;
+  const RaciModel* model = kb.raci.model(leadership.model);
+  if (!model) model = kb.raci.model("dedicated-ciso");
+  if (!model) return raci;
+  // A role is there when held today or usual at this size; otherwise its fallback takes the duty.
+  std::uint64_t present = 0;
+  if (ctx.profile.currentRoles) present = heldToday(peopleOf(ctx.profile, kb));
+  for (std::size_t i = 0; i < kb.raci.minEmployees.size() && i < 64; ++i)
+    if (kb.raci.minEmployees[i] <= ctx.profile.employees) present |= bitOf(static_cast<int>(i));
+  const int drop = keepDpo(ctx, leadership.dpo) ? -1 : kb.raci.dpoRole;
+  std::uint64_t used = 0;
+  raci.rows.reserve(kb.responsibilities.size());
+  for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
+    const RaciTemplateRow& t = templateRow(*model, i);
+    ResolvedRow r = resolve(*model, t, present, drop);
+    RaciRow row;
+    row.responsibility = kb.responsibilities[i].id;
+    row.criticality = t.criticality;
+    row.A = kb.roles[r.A].id;
+    used |= bitOf(r.A);
+    for (auto [from, to] :
+         {std::pair{&r.R, &row.R}, std::pair{&r.C, &row.C}, std::pair{&r.I, &row.I}})
+      for (int role : *from) to->push_back(kb.roles[role].id), used |= bitOf(role);
+    raci.rows.push_back(std::move(row));
+  }
+  raci.roles = rolesInOrder(kb, used);
+  return raci;
 }
 
 std::optional<Raci> buildCurrentRaci(const Context& ctx) {
-  (void)ctx;
-  return std::nullopt;
+  if (!ctx.profile.currentRoles) return std::nullopt;
+  const Kb& kb = ctx.kb;
+  const std::vector<Person> people = peopleOf(ctx.profile, kb);
+  const std::uint64_t held = heldToday(people);
+  auto has = [&](const char* role) { return (held & roleBit(kb, role)) != 0; };
+  // Who holds the duties by default today: the model today's roles resemble.
+  const char* today = has("cso") && has("ciso") ? "cso-with-ciso"
+                      : has("cso")              ? "cso-combined"
+                      : has("ciso")             ? "dedicated-ciso"
+                      : has("vciso")            ? "vciso"
+                                                : "distributed";
+  const RaciModel* model = kb.raci.model(today);
+  Raci raci;
+  if (!model) return raci;
+  const int drop = keepDpo(ctx, "") ? -1 : kb.raci.dpoRole;
+
+  // The person who holds a role: primary holders first, then alsoActsAs, in currentRoles order.
+  auto holders = [&](int role) {
+    std::vector<const Person*> out;
+    const std::uint64_t b = bitOf(role);
+    for (const auto& p : people)
+      if (p.role == kb.roles[role].id) out.push_back(&p);
+    for (const auto& p : people)
+      if ((p.roles & b) && p.role != kb.roles[role].id) out.push_back(&p);
+    return out;
+  };
+  auto byId = [&](const std::string& id) -> const Person* {
+    for (const auto& p : people)
+      if (p.id == id) return &p;
+    return nullptr;
+  };
+
+  std::uint64_t used = 0;
+  auto addRole = [&](std::vector<std::string>& list, const std::string& role) {
+    if (!role.empty() && std::find(list.begin(), list.end(), role) == list.end()) {
+      list.push_back(role);
+      used |= roleBit(kb, role);
+    }
+  };
+  for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
+    const RaciTemplateRow& t = templateRow(*model, i);
+    ResolvedRow r = resolve(*model, t, held, drop);
+    RaciRow row;
+    row.responsibility = kb.responsibilities[i].id;
+    row.criticality = t.criticality;
+    const Assignment* assigned = nullptr;
+    if (ctx.profile.currentAssignments) {
+      auto it = ctx.profile.currentAssignments->find(row.responsibility);
+      if (it != ctx.profile.currentAssignments->end()) assigned = &it->second;
+    }
+    if (assigned && !assigned->accountable.empty()) {
+      row.fromAssignment = true;
+      if (const Person* p = byId(assigned->accountable)) {
+        row.A = p->role;
+        row.accountableId = p->id;
+        row.accountableCandidates = {p->id};
+        used |= roleBit(kb, p->role);
+      }
+      for (const auto& id : assigned->responsible)
+        if (const Person* p = byId(id)) {
+          addRole(row.R, p->role);
+          if (std::find(row.responsibleIds.begin(), row.responsibleIds.end(), id) ==
+              row.responsibleIds.end())
+            row.responsibleIds.push_back(id);
+        }
+    } else {
+      auto owners = holders(r.A);
+      for (const Person* p : owners) row.accountableCandidates.push_back(p->id);
+      if (!owners.empty()) {
+        row.A = owners.front()->role;
+        row.accountableId = owners.front()->id;
+        used |= roleBit(kb, row.A);
+        for (int role : r.R) {
+          auto doers = holders(role);
+          if (doers.empty()) continue;
+          addRole(row.R, doers.front()->role);
+          row.responsibleIds.push_back(doers.front()->id);
+        }
+      }
+    }
+    if (!row.A.empty() && row.R.empty()) {
+      row.R.push_back(row.A);
+      row.responsibleIds.push_back(row.accountableId);
+    }
+    if (!row.A.empty()) {
+      auto taken = [&](const std::string& role) {
+        return role == row.A || std::find(row.R.begin(), row.R.end(), role) != row.R.end() ||
+               std::find(row.C.begin(), row.C.end(), role) != row.C.end();
+      };
+      for (int role : r.C) {
+        auto h = holders(role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.C, h.front()->role);
+      }
+      for (int role : r.I) {
+        auto h = holders(role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.I, h.front()->role);
+      }
+    }
+    raci.rows.push_back(std::move(row));
+  }
+  raci.roles = rolesInOrder(kb, used);
+  return raci;
 }
 
 ordered_json toJson(const Raci& raci) {
