@@ -235,6 +235,7 @@ test('malformed messages from the allowed host get one error reply each, never a
     { name: 'bad overlays', message: { ...P, type: 'load-profile', id: 'm7', payload: { profile: {}, options: { overlays: [1] } } }, code: 'malformed', id: 'm7' },
     { name: 'report sent to the frame', message: { ...P, type: 'report', id: 'm8', payload: {} }, code: 'unexpected-type', id: 'm8' },
     { name: 'invalid profile', message: { ...P, type: 'load-profile', id: 'm9', payload: { profile: { schema: 'seclead.profile/1', organization: { employees: 'many' } } } }, code: 'invalid-profile', id: 'm9' },
+    { name: 'profile over 1 MiB', message: { ...P, type: 'load-profile', id: 'm11', payload: { profile: ' '.repeat(1100 * 1024) } }, code: 'invalid-profile', id: 'm11' },
     { name: 'profile JSON with a syntax error', message: { ...P, type: 'load-profile', id: 'm10', payload: { profile: '{"schema":' } }, code: 'invalid-profile', id: 'm10' },
   ];
   const replies = await page.evaluate(
@@ -276,6 +277,8 @@ test('malformed messages from the allowed host get one error reply each, never a
   assert.ok(invalid.some((e) => e.path === '/organization/sector' && e.code === 'required'), JSON.stringify(invalid));
   const syntax = replies.find((r) => r.name === 'profile JSON with a syntax error').got[0].payload.errors;
   assert.equal(syntax[0].code, 'syntax');
+  const limit = replies.find((r) => r.name === 'profile over 1 MiB').got[0].payload.errors;
+  assert.equal(limit[0].code, 'limit');
   // Still alive: a valid profile afterwards gets its report.
   const ok = await page.evaluate(async () => {
     const profile = await (await fetch('/examples/ny-insurer.json')).json();
@@ -363,6 +366,28 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
   assert.equal(result.raciRows, result.reportRows);
   assert.equal(result.imgs, 0);
   assert.equal(result.xss, false);
+
+  // profile-src loads a profile by URL; an invalid profile gives seclead-error with the
+  // engine's error list and no report.
+  const more = await page.evaluate(async () => {
+    const el = document.createElement('seclead-assessment');
+    el.setAttribute('hide-form', '');
+    el.setAttribute('profile-src', '/examples/agency-12.json');
+    const report = new Promise((resolve) => el.addEventListener('seclead-report', (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    const fromSrc = JSON.stringify(await report);
+    const error = new Promise((resolve) => el.addEventListener('seclead-error', (e) => resolve(e.detail), { once: true }));
+    let reports = 0;
+    el.addEventListener('seclead-report', () => reports++);
+    el.profile = { schema: 'seclead.profile/1', organization: { employees: -3 } };
+    const detail = await error;
+    await new Promise((r) => setTimeout(r, 300));
+    return { fromSrc, detail, reports, shownErrors: el.shadowRoot.querySelectorAll('.errors li').length };
+  });
+  assert.equal(more.fromSrc, await assessDirect(page, '/examples/agency-12.json'));
+  assert.equal(more.reports, 0);
+  assert.ok(more.detail.errors.some((e) => e.path === '/organization/employees' && e.code === 'range'), JSON.stringify(more.detail));
+  assert.equal(more.shownErrors, more.detail.errors.length);
 
   // An edit in the questionnaire form emits seclead-change with the edited profile and then
   // a new seclead-report (when the engine's questionnaire has an employees question).
