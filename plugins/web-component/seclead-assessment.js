@@ -242,6 +242,11 @@ h3 { font-size: 1em; margin: 18px 0 6px; color: var(--_accent); border-bottom: 1
 form { margin-bottom: 8px; }
 details { border: 1px solid var(--_border); border-radius: var(--_radius); margin: 6px 0; background: var(--_surface); }
 summary { cursor: pointer; padding: 6px 10px; font-weight: 600; }
+details.answers { background: transparent; margin: 0 0 12px; }
+details.answers > summary { color: var(--_accent); }
+details.answers > form { padding: 0 8px 6px; }
+details.more { background: transparent; border: none; margin: 2px 0; }
+details.more > summary { padding: 4px 0; font-weight: 500; color: var(--_accent); font-size: 0.9em; }
 .q { display: grid; grid-template-columns: minmax(140px, 40%) 1fr; gap: 6px; padding: 4px 10px; align-items: center; }
 .q label, .q .label { font-size: 0.92em; }
 .q input[type=text], .q input[type=number], .q select, .q textarea { width: 100%; font: inherit; padding: 3px 6px; border: 1px solid var(--_border); border-radius: 4px; background: var(--_bg); color: var(--_fg); }
@@ -264,6 +269,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.86em; }
 th, td { border: 1px solid var(--_border); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: var(--_surface); }
 .raci-wrap { overflow-x: auto; }
+td code { white-space: nowrap; font-size: 0.95em; }
 .raci td.c { text-align: center; font-weight: 700; }
 .raci td.A { background: color-mix(in srgb, var(--_accent) 28%, transparent); }
 .raci td.R { background: color-mix(in srgb, var(--_accent) 14%, transparent); }
@@ -363,6 +369,8 @@ export class SecleadAssessment extends HTMLElement {
       }
     }
     this.#profile = p === null || p === undefined ? null : clone(p);
+    const answers = this.#formHost.querySelector('details.answers');
+    if (answers && this.#profile) answers.open = false; // a given profile: show the report first
     this.#fillForm();
     if (this.#profile && this.#connected) this.#scheduleAssess(0);
   }
@@ -555,7 +563,14 @@ export class SecleadAssessment extends HTMLElement {
       }
       form.append(details);
     });
-    this.#formHost.replaceChildren(form);
+    // Collapsed when a profile was given (the report matters most), open for a blank start.
+    const answers = h(
+      'details',
+      { class: 'answers', part: 'answers', open: this.#profile ? undefined : true },
+      h('summary', { text: 'Answers' }),
+      form,
+    );
+    this.#formHost.replaceChildren(answers);
     this.#fillForm();
   }
 
@@ -795,10 +810,13 @@ export class SecleadAssessment extends HTMLElement {
     }
     const rationale = asArray(l.rationale);
     if (rationale.length) {
-      frag.append(
-        h('h4', { text: 'Why' }),
-        this.#list(rationale, (x) => [String(x.because ?? ''), x.effect ? ' → ' + String(x.effect) : '', ' ', h('span', { class: 'src', text: [x.rule, x.source].filter(Boolean).join(' · ') })]),
-      );
+      const item = (x) => [String(x.because ?? ''), x.effect ? ' → ' + String(x.effect) : '', ' ', h('span', { class: 'src', text: [x.rule, x.source].filter(Boolean).join(' · ') })];
+      const FIRST = 4;
+      frag.append(h('h4', { text: 'Why' }), this.#list(rationale.slice(0, FIRST), item));
+      if (rationale.length > FIRST) {
+        const rest = rationale.length - FIRST;
+        frag.append(h('details', { class: 'more' }, h('summary', { text: `${rest} more reason${rest === 1 ? '' : 's'}` }), this.#list(rationale.slice(FIRST), item)));
+      }
     }
     const sens = asArray(l.sensitivity);
     if (sens.length) {
