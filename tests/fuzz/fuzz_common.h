@@ -47,13 +47,15 @@ inline void checkResult(const Result& r, const char* call) {
   if (r.ok && !r.errors.empty()) fail(call, "ok with errors: " + r.errorJson());
   if (!r.ok && r.errors.empty()) fail(call, "not ok and no error");
   if (!r.ok && !r.output.empty()) fail(call, "not ok but output: " + r.output);
-  static constexpr std::string_view kCodes[] = {"syntax", "type",      "range", "enum",          "required",
-                                                "unknown-field", "reference", "limit", "schema-version"};
+  static constexpr std::string_view kCodes[] = {"syntax",    "type",     "range",
+                                                "enum",      "required", "unknown-field",
+                                                "reference", "limit",    "schema-version"};
   for (const auto& e : r.errors) {
     bool known = false;
     for (auto c : kCodes) known = known || e.code == c;
     if (!known) fail(call, "unknown error code '" + e.code + "'");
-    if (!e.path.empty() && e.path[0] != '/') fail(call, "error path is not a JSON Pointer: " + e.path);
+    if (!e.path.empty() && e.path[0] != '/')
+      fail(call, "error path is not a JSON Pointer: " + e.path);
   }
   (void)r.errorJson();  // must serialize whatever the messages hold
 }

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const char* format : fuzz::kFormats) {
     Result r = render(a.output, format);
     fuzz::checkResult(r, format);
-    if (!r.ok) fuzz::fail("a real report did not render", std::string(format) + ": " + r.errorJson());
+    if (!r.ok)
+      fuzz::fail("a real report did not render", std::string(format) + ": " + r.errorJson());
     if (r.output.empty()) fuzz::fail("empty rendering", format);
   }
   return 0;

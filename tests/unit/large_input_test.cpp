@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "json.h"
@@ -49,7 +51,8 @@ std::vector<fs::path> filesIn(const fs::path& dir, const std::string& ext) {
   std::vector<fs::path> out;
   if (!fs::is_directory(dir)) return out;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && (ext.empty() || e.path().extension() == ext)) out.push_back(e.path());
+    if (e.is_regular_file() && (ext.empty() || e.path().extension() == ext))
+      out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -58,7 +61,8 @@ std::vector<fs::path> filesIn(const fs::path& dir, const std::string& ext) {
 std::vector<std::pair<std::string, std::string>> allProfiles() {
   std::vector<std::pair<std::string, std::string>> out;
   const fs::path root(SECLEAD_SOURCE_DIR);
-  for (const auto& p : filesIn(root / "examples", ".json")) out.emplace_back(p.filename().string(), readFile(p));
+  for (const auto& p : filesIn(root / "examples", ".json"))
+    out.emplace_back(p.filename().string(), readFile(p));
   for (const auto& p : filesIn(root / "tests/scenarios", ".json")) {
     json fixture = json::parse(readFile(p), nullptr, false);
     if (fixture.is_object() && fixture.contains("profile"))
@@ -77,7 +81,8 @@ struct ChildRun {
 
 // Runs the CLI with `args`, writing up to `inputBytes` bytes of `pattern` (repeated) to its
 // standard input while draining its output; the child's own peak RSS comes from wait4().
-ChildRun runCli(const std::vector<std::string>& args, std::size_t inputBytes, const std::string& pattern) {
+ChildRun runCli(const std::vector<std::string>& args, std::size_t inputBytes,
+                const std::string& pattern) {
   ChildRun run;
   int in[2], out[2], err[2];
   if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) return run;
@@ -99,17 +104,18 @@ ChildRun runCli(const std::vector<std::string>& args, std::size_t inputBytes, co
   signal(SIGPIPE, SIG_IGN);  // the CLI stops reading at the limit: our writes then fail with EPIPE
   for (int fd : {in[1], out[0], err[0]}) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
   std::string chunk;
-  while (chunk.size() < 65536) chunk += pattern;
+  while (!pattern.empty() && chunk.size() < 65536) chunk += pattern;
   bool writing = inputBytes > 0, outOpen = true, errOpen = true;
   if (!writing) close(in[1]);
   char buffer[65536];
   while (writing || outOpen || errOpen) {
     fd_set rd, wr;
-    FD_ZERO(&rd), FD_ZERO(&wr);
-    int maxFd = 0;
-    if (writing) FD_SET(in[1], &wr), maxFd = std::max(maxFd, in[1]);
-    if (outOpen) FD_SET(out[0], &rd), maxFd = std::max(maxFd, out[0]);
-    if (errOpen) FD_SET(err[0], &rd), maxFd = std::max(maxFd, err[0]);
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    int maxFd = std::max({in[1], out[0], err[0]});
+    if (writing) FD_SET(in[1], &wr);
+    if (outOpen) FD_SET(out[0], &rd);
+    if (errOpen) FD_SET(err[0], &rd);
     timeval tv{30, 0};
     if (select(maxFd + 1, &rd, &wr, nullptr, &tv) <= 0) break;  // 30 s without progress: give up
     if (writing && FD_ISSET(in[1], &wr)) {
@@ -120,7 +126,8 @@ ChildRun runCli(const std::vector<std::string>& args, std::size_t inputBytes, co
       if (run.bytesWritten >= inputBytes) writing = false;
       if (!writing) close(in[1]);
     }
-    for (auto [fd, open, text] : {std::tuple{out[0], &outOpen, &run.out}, std::tuple{err[0], &errOpen, &run.err}}) {
+    for (auto [fd, open, text] :
+         {std::tuple{out[0], &outOpen, &run.out}, std::tuple{err[0], &errOpen, &run.err}}) {
       if (!*open || !FD_ISSET(fd, &rd)) continue;
       ssize_t r = read(fd, buffer, sizeof buffer);
       if (r > 0) text->append(buffer, static_cast<std::size_t>(r));
@@ -143,9 +150,11 @@ ChildRun runCli(const std::vector<std::string>& args, std::size_t inputBytes, co
 // the error object on stdout). The CLI must stop reading at the limit, not buffer 100 MB.
 TEST(LargeInput, HundredMegabytesOnStdinFailsFastWithBoundedMemory) {
   const std::size_t kInput = 100u * 1024 * 1024;
-  // A syntactically plausible profile prefix, then an endless string: nothing stops early but the size.
-  ChildRun run = runCli({"assess", "-"}, kInput, "{\"schema\":\"seclead.profile/1\",\"organization\":{\"name\":\"" +
-                                                     std::string(4000, 'a'));
+  // A syntactically plausible profile prefix, then an endless string: nothing stops early but the
+  // size.
+  ChildRun run = runCli(
+      {"assess", "-"}, kInput,
+      "{\"schema\":\"seclead.profile/1\",\"organization\":{\"name\":\"" + std::string(4000, 'a'));
   EXPECT_EQ(run.exitCode, 2) << run.err;
   json errors = json::parse(run.out, nullptr, false);
   ASSERT_TRUE(errors.is_object() && errors.contains("errors")) << run.out.substr(0, 500);
@@ -158,13 +167,17 @@ TEST(LargeInput, HundredMegabytesOnStdinFailsFastWithBoundedMemory) {
   // Bounded memory: well under the input size (ASan's shadow memory and quarantine cost more).
   const long budgetKb = (kSanitized ? 160 : 64) * 1024;
   EXPECT_LT(run.maxRssKb, budgetKb) << "peak RSS " << run.maxRssKb << " KiB";
-  std::printf("[ measured ] 100 MB stdin: exit %d after %.3f s, %zu bytes accepted by the pipe, peak RSS %ld KiB%s\n",
-              run.exitCode, run.seconds, run.bytesWritten, run.maxRssKb, kSanitized ? " (sanitized build)" : "");
+  std::printf(
+      "[ measured ] 100 MB stdin: exit %d after %.3f s, %zu bytes accepted by the pipe, peak RSS "
+      "%ld KiB%s\n",
+      run.exitCode, run.seconds, run.bytesWritten, run.maxRssKb,
+      kSanitized ? " (sanitized build)" : "");
 }
 
 // The same 100 MB as a file given by path: the CLI reads at most the limit from it too.
 TEST(LargeInput, HundredMegabyteFileIsRejectedWithLimit) {
-  fs::path file = fs::temp_directory_path() / ("seclead-large-" + std::to_string(getpid()) + ".json");
+  fs::path file =
+      fs::temp_directory_path() / ("seclead-large-" + std::to_string(getpid()) + ".json");
   {
     std::ofstream out(file, std::ios::binary);
     std::string block(1024 * 1024, ' ');
@@ -194,7 +207,8 @@ TEST(Determinism, EveryFixtureAssessesByteIdenticallyTwice) {
     if (first.ok) ++reports;
     for (const char* format : {"markdown", "csv", "html", "oscal"}) {
       if (!first.ok) break;
-      EXPECT_EQ(render(first.output, format).output, render(second.output, format).output) << name << " " << format;
+      EXPECT_EQ(render(first.output, format).output, render(second.output, format).output)
+          << name << " " << format;
     }
   }
   EXPECT_GT(reports, 0u) << "no profile produced a report";
@@ -222,9 +236,10 @@ TEST(FuzzRegressions, EveryRegressionInputIsHandled) {
     const std::string text = readFile(p);
     Options withOverlay;
     withOverlay.overlays.push_back(text);
-    for (const Result& r : {validate(text), assess(text), assess(readFile(fs::path(SECLEAD_SOURCE_DIR) /
-                                                                           "examples/us-clinic.json"),
-                                                                  withOverlay)}) {
+    for (const Result& r :
+         {validate(text), assess(text),
+          assess(readFile(fs::path(SECLEAD_SOURCE_DIR) / "examples/us-clinic.json"),
+                 withOverlay)}) {
       EXPECT_NE(r.ok, !r.errors.empty()) << p;
       if (r.ok) EXPECT_FALSE(r.output.empty()) << p;
     }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Size and speed guard.
+#  - size: the WebAssembly engine (wasm/dist/*.wasm + its ES-module glue) must stay under
+#    150 KB with gzip -9 (when wasm/dist exists);
+#  - speed: for each benchmark profile, assess() median / the same run's nlohmann/json floor
+#    (parse the profile + serialize the report) must stay under 2x the ratio recorded in
+#    tests/bench/baseline.json. Ratios, not absolute times: a slower machine moves both.
+#  - determinism in WebAssembly: every fixture assessed twice by the module, byte-compared.
+# SECLEAD_GUARD_UPDATE=1 rewrites baseline.json from this run instead of checking.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+fail=0
+
+if [ -d wasm/dist ] && ls wasm/dist/*.wasm >/dev/null 2>&1; then
+  budget=$((150 * 1024))
+  for wasmFile in wasm/dist/*.wasm; do
+    glue="${wasmFile%.wasm}.mjs"
+    [ -f "$glue" ] || glue="${wasmFile%.wasm}.js"
+    files=("$wasmFile")
+    [ -f "$glue" ] && files+=("$glue")
+    size=$(cat "${files[@]}" | gzip -9 | wc -c)
+    raw=$(cat "${files[@]}" | wc -c)
+    echo "guard: ${files[*]}: $raw bytes raw, $size bytes gzip -9 (budget $budget)"
+    if [ "$size" -gt "$budget" ]; then echo "guard: FAILED: module over its 150 KB gzip budget"; fail=1; fi
+  done
+  if [ -f wasm/src/index.js ]; then
+    node tests/bench/wasm-determinism.mjs || fail=1
+  fi
+else
+  echo "guard: wasm/dist not built: size budget and wasm determinism not checked"
+fi
+
+cmake --preset release >/dev/null
+cmake --build --preset release -j2 --target seclead_bench
+out=build/release/tests/bench/guard.json
+build/release/tests/bench/seclead_bench --benchmark_filter='^(assess|floor)/' --benchmark_min_time=0.3 \
+  --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_format=json >"$out" 2>/dev/null
+python3 - "$out" tests/bench/baseline.json "${SECLEAD_GUARD_UPDATE:-0}" <<'PY' || fail=1
+import json, sys
+run = json.load(open(sys.argv[1]))
+median = {b["run_name"]: b["real_time"] for b in run["benchmarks"] if b.get("aggregate_name") == "median"}
+ratios = {}
+for name in ("small", "typical", "maximal"):
+    a, f = median.get(f"assess/{name}"), median.get(f"floor/{name}")
+    if a and f:
+        ratios[name] = a / f
+        print(f"guard: {name}: assess {a:.1f} us, floor {f:.1f} us, ratio {a / f:.2f}")
+if sys.argv[3] == "1":
+    base = json.load(open(sys.argv[2]))
+    base["ratio"] = {k: round(v, 2) for k, v in ratios.items()}
+    json.dump(base, open(sys.argv[2], "w"), indent=2)
+    open(sys.argv[2], "a").write("\n")
+    print("guard: baseline updated")
+    sys.exit(0)
+base = json.load(open(sys.argv[2]))
+bad = []
+for name, r in ratios.items():
+    limit = base["ratio"].get(name, 0) * base.get("maxSlowdown", 2.0)
+    if limit and r > limit:
+        bad.append(f"{name}: ratio {r:.2f} > {limit:.2f} ({base.get('maxSlowdown', 2.0)}x the baseline {base['ratio'][name]})")
+if len(ratios) < 3:
+    bad.append("missing benchmark results: " + ", ".join(sorted(median)))
+for b in bad:
+    print("guard: FAILED: " + b)
+sys.exit(1 if bad else 0)
+PY
+exit $fail
