@@ -25,6 +25,10 @@ const ENGINE = path.join(ROOT, 'wasm/dist/seclead_engine.mjs');
 const missing = [ENGINE, path.join(ROOT, 'wasm/src/index.js'), CHROMIUM].filter((f) => !existsSync(f));
 const skip = missing.length ? `missing ${missing.join(', ')}` : false;
 
+const STALE =
+  'the report differs from the native CLI build/debug/plugins/cli/seclead: if the sources changed, rebuild both ' +
+  '(cmake --build --preset debug; bash scripts/build-wasm.sh), else the WebAssembly and native engines disagree';
+
 const P = { protocol: 'seclead-embed', version: 1 };
 
 // A page on origin C, framed inside the host page, that forges messages both ways: a fake
@@ -136,7 +140,7 @@ test('a report arrives at the host through postMessage from the other origin', {
   // ...and equal to the native CLI's report when it is built (stage 10).
   if (existsSync(CLI)) {
     const native = execFileSync(CLI, ['assess', path.join(ROOT, 'examples/us-clinic.json')], { encoding: 'utf8' });
-    assert.deepEqual(got.report, JSON.parse(native));
+    assert.deepEqual(got.report, JSON.parse(native), STALE);
   }
 
   // A second profile through the SDK's promise API: one report per load-profile.
@@ -327,7 +331,7 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
   assert.equal(fromEvent, await assessDirect(page, '/examples/manufacturer-plants.json'));
   if (existsSync(CLI)) {
     const native = execFileSync(CLI, ['assess', path.join(ROOT, 'examples/manufacturer-plants.json')], { encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(fromEvent), JSON.parse(native));
+    assert.deepEqual(JSON.parse(fromEvent), JSON.parse(native), STALE);
   }
 
   // A fresh element: set the `profile` property, listen for the composed, bubbling event on
