@@ -1,14 +1,13 @@
 // seclead offline page: a wizard rendered from the engine's questionnaire(), answers autosaved
 // in localStorage, the assessment run in a Web Worker (main thread if workers are unavailable),
 // and the report drawn with plain DOM and SVG. Every user-provided text is inserted as text
-// (textContent / createTextNode); no innerHTML anywhere.
+// (textContent / createTextNode); markup is never built from strings.
 /* global createSecleadEngine, bindEngine, SecleadError */
 (function () {
   'use strict';
 
   var STORAGE_KEY = 'seclead.page.v1';
   var SVGNS = 'http://www.w3.org/2000/svg';
-  var t0 = performance.now();
 
   // ---------------------------------------------------------------- small DOM helpers
   function $(id) { return document.getElementById(id); }
@@ -53,6 +52,21 @@
   var workerSeq = 0;
   var engineMode = 'main thread';
 
+  // The wasm bytes: gzip + base64 in a non-executed element (see web/build.mjs), or none
+  // when the glue still carries its own data: URI.
+  var wasmBinary = null;
+  function loadWasmBytes() {
+    var el = $('seclead-wasm');
+    var b64 = el ? el.textContent.trim() : '';
+    if (!b64) return Promise.resolve(null);
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer();
+  }
+  function moduleOptions() { return wasmBinary ? { wasmBinary: wasmBinary } : {}; }
+
   function startWorker() {
     try {
       var engineText = $('seclead-engine').textContent;
@@ -75,6 +89,7 @@
           delete workerCalls[id];
         });
       };
+      w.postMessage({ init: true, wasmBinary: wasmBinary ? wasmBinary.slice(0) : null });
       worker = w;
       engineMode = 'web worker';
     } catch (e) {
@@ -314,14 +329,19 @@
 
   var lastErrors = [];
   function runValidate() {
-    var profile = buildProfile();
-    try {
-      api.validate(profile);
-      lastErrors = [];
-    } catch (e) {
-      lastErrors = engineErrors(e);
-    }
+    lastErrors = validateErrors(buildProfile());
     return lastErrors;
+  }
+
+  // validate() returns {valid:false, errors} for an invalid profile; it throws only when
+  // the engine itself fails.
+  function validateErrors(profile) {
+    try {
+      var r = api.validate(profile);
+      return r && r.valid === false ? r.errors || [] : [];
+    } catch (e) {
+      return engineErrors(e);
+    }
   }
 
   function showFieldErrors(onlySection) {
@@ -663,13 +683,18 @@
   // ---------------------------------------------------------------- assessment and results
   var report = null;
 
-  function runAssessment() {
+  // Assesses the current answers; with `overlayList`, tries those overlays and keeps them only
+  // if the engine accepts them (a bad overlay never breaks the next assessment).
+  function runAssessment(overlayList) {
     var profile = buildProfile();
     setStatus('Assessing…');
-    var overlays = state.overlays.map(function (o) { return o.text; });
+    var list = overlayList || state.overlays;
+    var overlays = list.map(function (o) { return o.text; });
     var options = overlays.length ? { overlays: overlays } : {};
     return assessCall(profile, options).then(function (r) {
       report = typeof r === 'string' ? JSON.parse(r) : r;
+      state.overlays = list;
+      $('import-errors').hidden = true;
       state.view = 'results';
       save();
       renderResults();
@@ -678,8 +703,9 @@
       $('results-title').focus();
     }, function (err) {
       var errors = engineErrors(err);
-      setStatus('The assessment could not run: ' + errors.map(inWords).join('; '));
-      showImportErrors('The assessment could not run:', errors);
+      setStatus('The assessment could not run.');
+      showImportErrors(overlayList ? 'The overlay was not added; the report is unchanged:' : 'The assessment could not run:', errors);
+      return false;
     });
   }
 
@@ -712,7 +738,16 @@
     var o = f && f.options.filter(function (x) { return x.value === id; })[0];
     return o ? o.label.replace(/ \([A-Z]+\)$/, '') : id;
   }
+  var SHORT = { board: 'Board', vciso: 'vCISO', 'general-counsel': 'Counsel', 'compliance-officer': 'Compliance',
+    'internal-audit': 'Audit', 'it-manager': 'IT mgr', 'security-manager': 'Security mgr', 'facilities-manager': 'Facilities',
+    'hr-director': 'HR', 'privacy-officer': 'Privacy' };
+  function responsibilityLabel(id) {
+    var words = String(id || '').split('-').map(function (w) { return w === 'it' || w === 'ip' ? w.toUpperCase() : w; });
+    var text = words.join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
   function roleShort(id) {
+    if (SHORT[id]) return SHORT[id];
     var q = byPointer['/currentRoles'];
     var f = q && (q.fields || []).filter(function (x) { return x.field === 'role'; })[0];
     var o = f && f.options.filter(function (x) { return x.value === id; })[0];
@@ -906,7 +941,7 @@
       var y = 5 + i * rowH, w = Math.max(2, (e[1] / 100) * barW), best = e[0] === chosen;
       svg.appendChild(s('text', { x: labelW - 10, y: y + 21, 'text-anchor': 'end', class: best ? 'lbl best' : 'lbl', text: MODEL_LABELS[e[0]] || e[0] }));
       svg.appendChild(s('rect', { x: labelW, y: y + 6, width: barW, height: 20, rx: 4, class: 'track' }));
-      svg.appendChild(s('rect', { x: labelW, y: y + 6, width: w, height: 20, rx: 4, class: best ? 'bar best' : 'bar' }));
+      svg.appendChild(s('rect', { x: labelW, y: y + 6, width: w, height: 20, rx: 4, class: best ? 'cbar best' : 'cbar' }));
       svg.appendChild(s('text', { x: labelW + w + 8, y: y + 21, class: 'val', text: String(Math.round(e[1])) }));
     });
     return svg;
@@ -934,8 +969,8 @@
       var y = 5 + i * rowH;
       var wl = (x[1] / max) * barW, wh = (x[2] / max) * barW;
       svg.appendChild(s('text', { x: labelW - 10, y: y + 24, 'text-anchor': 'end', class: 'lbl', text: x[0] }));
-      svg.appendChild(s('rect', { x: labelW, y: y + 8, width: Math.max(2, wh), height: 24, rx: 4, class: i === 0 ? 'bar range' : 'bar exec range' }));
-      svg.appendChild(s('rect', { x: labelW, y: y + 8, width: Math.max(2, wl), height: 24, rx: 4, class: i === 0 ? 'bar' : 'bar exec' }));
+      svg.appendChild(s('rect', { x: labelW, y: y + 8, width: Math.max(2, wh), height: 24, rx: 4, class: i === 0 ? 'cbar range' : 'cbar exec range' }));
+      svg.appendChild(s('rect', { x: labelW, y: y + 8, width: Math.max(2, wl), height: 24, rx: 4, class: i === 0 ? 'cbar' : 'cbar exec' }));
       svg.appendChild(s('text', { x: labelW + Math.max(wh, 2) + 8, y: y + 24, class: 'val',
         text: x[1] === x[2] ? money(x[1], x[3]) : money(x[1], x[3]) + ' – ' + money(x[2], '') }));
     });
@@ -1003,7 +1038,7 @@
       n.x = (n.children[0].x + n.children[n.children.length - 1].x) / 2;
     })(tree, 0);
     var W = Math.max(1, leaves) * (boxW + gapX) + gapX, H = (depthMax + 1) * (boxH + gapY) + 10;
-    var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', role: 'img', class: 'org' }, s('title', { text: title }));
+    var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img', class: 'org' }, s('title', { text: title }));
     var edges = s('g', { class: 'edges' }), boxes = s('g');
     svg.appendChild(edges);
     svg.appendChild(boxes);
@@ -1035,7 +1070,7 @@
       roles.map(function (ro) { return h('th', { scope: 'col', title: roleName(ro), text: roleShort(ro) }); }))));
     var tb = h('tbody');
     (raci.rows || []).forEach(function (row) {
-      var tr = h('tr', null, h('th', { scope: 'row', text: (row.responsibility || '').replace(/-/g, ' ') }));
+      var tr = h('tr', null, h('th', { scope: 'row', text: responsibilityLabel(row.responsibility) }));
       roles.forEach(function (ro) {
         var letters = '';
         if ((row.R || []).indexOf(ro) >= 0) letters += 'R';
@@ -1058,15 +1093,14 @@
     input.addEventListener('change', function () {
       var files = Array.prototype.slice.call(input.files || []);
       Promise.all(files.map(readFile)).then(function (texts) {
-        texts.forEach(function (text, i) { state.overlays.push({ name: files[i].name, text: text }); });
-        save();
-        runAssessment();
+        var tentative = state.overlays.concat(texts.map(function (text, i) { return { name: files[i].name, text: text }; }));
+        runAssessment(tentative);
       });
       input.value = '';
     });
     var list = h('ul', { className: 'overlay-list' }, state.overlays.map(function (o, i) {
       return h('li', null, h('span', { text: o.name }), ' ', h('button', { type: 'button', className: 'link danger', text: 'Remove ' + o.name,
-        onclick: function () { state.overlays.splice(i, 1); save(); runAssessment(); } }));
+        onclick: function () { runAssessment(state.overlays.filter(function (x, j) { return j !== i; })); } }));
     }));
     c.appendChild(h('div', { className: 'no-print' }, input, label));
     c.appendChild(list);
@@ -1103,7 +1137,8 @@
     var box = clear($('import-errors'));
     box.appendChild(h('p', null, h('strong', { text: title })));
     box.appendChild(h('ul', null, errors.map(function (e) {
-      return h('li', { text: (e.path ? fieldLabel(e.path) + ' (' + e.path + ')' : 'The file') + ': ' + inWords(e) });
+      var where = e.input ? e.input + (e.path ? ' ' + e.path : '') : e.path ? fieldLabel(e.path) + ' (' + e.path + ')' : 'The file';
+      return h('li', { text: where + ': ' + inWords(e) });
     })));
     box.appendChild(h('button', { type: 'button', className: 'link', text: 'Dismiss', onclick: function () { box.hidden = true; } }));
     box.hidden = false;
@@ -1117,10 +1152,9 @@
       showImportErrors('Could not import ' + name + '; your answers are unchanged.', [{ path: '', code: 'syntax', message: 'the file is not valid JSON (' + e.message + ')' }]);
       return;
     }
-    try {
-      api.validate(profile);
-    } catch (e) {
-      showImportErrors('Could not import ' + name + '; your answers are unchanged.', engineErrors(e));
+    var errors = validateErrors(profile);
+    if (errors.length) {
+      showImportErrors('Could not import ' + name + '; your answers are unchanged.', errors);
       return;
     }
     var overlays = state.overlays;
@@ -1162,7 +1196,10 @@
   }
 
   function boot() {
-    createSecleadEngine({}).then(function (module) {
+    loadWasmBytes().then(function (bytes) {
+      wasmBinary = bytes;
+      return createSecleadEngine(moduleOptions());
+    }).then(function (module) {
       api = bindEngine(module);
       Q = JSON.parse(JSON.stringify(api.questionnaire()));
       if (typeof Q === 'string') Q = JSON.parse(Q);
@@ -1171,7 +1208,7 @@
       wire();
       showView('wizard');
       renderSection(false);
-      window.__secleadFirstQuestionMs = performance.now() - t0;
+      window.__secleadFirstQuestionMs = performance.now();  // since navigation start
       document.body.setAttribute('data-ready', 'true');
       startWorker();
       if (state.view === 'results') runAssessment();

@@ -30,7 +30,20 @@ function stripModuleSyntax(text) {
 // Text inside <script> must not close the element early.
 const scriptSafe = (text) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
-const engine = scriptSafe(read(enginePath) + '\n;\n' + stripModuleSyntax(read(apiPath)) + '\n');
+// The glue inlines the wasm as a base64 data: URI. Base64 text compresses badly, so the page
+// carries the wasm gzip-compressed (then base64) in a non-executed element instead, and
+// passes the bytes to the glue as Module.wasmBinary after DecompressionStream('gzip').
+let glue = read(enginePath);
+let wasmB64 = '';
+const dataUri = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/;
+const m = dataUri.exec(glue);
+if (m) {
+  wasmB64 = gzipSync(Buffer.from(m[1], 'base64'), { level: 9 }).toString('base64');
+  glue = glue.replace(dataUri, 'data:application/octet-stream;base64,');
+} else {
+  console.warn('build-web: no inlined wasm found in the glue; using it unchanged');
+}
+const engine = scriptSafe(glue + '\n;\n' + stripModuleSyntax(read(apiPath)) + '\n');
 const worker = scriptSafe(read(resolve(root, 'web/worker.js')));
 const app = scriptSafe(read(resolve(root, 'web/app.js')));
 const style = read(resolve(root, 'web/style.css'));
@@ -40,7 +53,6 @@ const csp = [
   "default-src 'none'",
   `script-src ${sha(engine)} ${sha(app)} 'wasm-unsafe-eval'`,
   `style-src ${sha(style)}`,
-  'connect-src data:', // the engine's glue reads its inlined wasm with fetch(data:)
   'worker-src blob:',
   'img-src data: blob:',
   "base-uri 'none'",
@@ -54,8 +66,8 @@ const fill = (key, value) => {
 };
 // Fill the big parts last so that their text is never searched for placeholders.
 fill('%%CSP%%', csp);
-const parts = html.split(/(%%STYLE%%|%%ENGINE%%|%%WORKER%%|%%APP%%)/);
-const values = { '%%STYLE%%': style, '%%ENGINE%%': engine, '%%WORKER%%': worker, '%%APP%%': app };
+const parts = html.split(/(%%STYLE%%|%%ENGINE%%|%%WORKER%%|%%APP%%|%%WASM%%)/);
+const values = { '%%STYLE%%': style, '%%ENGINE%%': engine, '%%WORKER%%': worker, '%%APP%%': app, '%%WASM%%': wasmB64 };
 html = parts.map((p) => (p in values ? values[p] : p)).join('');
 
 mkdirSync(dirname(outPath), { recursive: true });
