@@ -233,10 +233,9 @@ const CSS = `
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
-h2 { font-size: 1.15em; margin: 0 0 8px; color: var(--_fg); }
-h4 { font-size: 0.92em; margin: 12px 0 4px; }
-section:first-child h3 { margin-top: 0; }
-h3 { font-size: 1em; margin: 18px 0 6px; color: var(--_accent); border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
+h3 { font-size: 0.92em; margin: 12px 0 4px; }
+section:first-child > h2 { margin-top: 0; }
+h2 { font-size: 1em; margin: 18px 0 6px; color: var(--_accent); border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
 .status { color: var(--_muted); font-size: 0.9em; margin: 4px 0 10px; }
 .errors { color: var(--_high); margin: 6px 0; padding-left: 18px; }
 form { margin-bottom: 8px; }
@@ -748,7 +747,7 @@ export class SecleadAssessment extends HTMLElement {
     for (const s of this.#sections) {
       const body = this.#renderSection(s, r);
       if (!body) continue;
-      out.push(h('section', { part: 'section section-' + s, 'data-section': s }, h('h3', { text: SECTION_TITLES[s] }), body));
+      out.push(h('section', { part: 'section section-' + s, 'data-section': s }, h('h2', { text: SECTION_TITLES[s] }), body));
     }
     this.#reportHost.replaceChildren(...out);
   }
@@ -812,7 +811,7 @@ export class SecleadAssessment extends HTMLElement {
     if (rationale.length) {
       const item = (x) => [String(x.because ?? ''), x.effect ? ' → ' + String(x.effect) : '', ' ', h('span', { class: 'src', text: [x.rule, x.source].filter(Boolean).join(' · ') })];
       const FIRST = 4;
-      frag.append(h('h4', { text: 'Why' }), this.#list(rationale.slice(0, FIRST), item));
+      frag.append(h('h3', { text: 'Why' }), this.#list(rationale.slice(0, FIRST), item));
       if (rationale.length > FIRST) {
         const rest = rationale.length - FIRST;
         frag.append(h('details', { class: 'more' }, h('summary', { text: `${rest} more reason${rest === 1 ? '' : 's'}` }), this.#list(rationale.slice(FIRST), item)));
@@ -821,7 +820,7 @@ export class SecleadAssessment extends HTMLElement {
     const sens = asArray(l.sensitivity);
     if (sens.length) {
       frag.append(
-        h('h4', { text: 'What would change this' }),
+        h('h3', { text: 'What would change this' }),
         this.#list(sens, (s) => [h('code', { text: String(s.field ?? '') }), ` ${JSON.stringify(s.from)} → ${JSON.stringify(s.to)}: `, humanize(s.model)]),
       );
     }
@@ -894,7 +893,7 @@ export class SecleadAssessment extends HTMLElement {
     );
     const triggers = asArray(v.transitionTriggers);
     if (!triggers.length) return frag;
-    return h('div', null, frag, h('h4', { text: 'Move to a full-time CISO when' }), this.#list(triggers, (t) => [typeof t === 'string' ? t : String(t.trigger ?? t.message ?? t.id ?? JSON.stringify(t))]));
+    return h('div', null, frag, h('h3', { text: 'Move to a full-time CISO when' }), this.#list(triggers, (t) => [typeof t === 'string' ? t : String(t.trigger ?? t.message ?? t.id ?? JSON.stringify(t))]));
   }
 
   #renderRoadmap(items) {

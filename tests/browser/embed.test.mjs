@@ -20,7 +20,7 @@ import { serve } from './serve.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = path.join(ROOT, 'tests/browser/output');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CLI = path.join(ROOT, 'build/debug/plugins/cli/seclead');
+const CLI = process.env.SECLEAD_CLI || path.join(ROOT, 'build/debug/plugins/cli/seclead');
 const ENGINE = path.join(ROOT, 'wasm/dist/seclead_engine.mjs');
 const missing = [ENGINE, path.join(ROOT, 'wasm/src/index.js'), CHROMIUM].filter((f) => !existsSync(f));
 const skip = missing.length ? `missing ${missing.join(', ')}` : false;
@@ -442,8 +442,20 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
   await page.close();
 });
 
-test('screenshot of the demo host', { skip }, async () => {
-  const { page } = await openDemo('us-clinic');
+test('screenshot of the demo host; no serious accessibility violation (axe-core)', { skip }, async () => {
+  const { page, frame } = await openDemo('us-clinic');
+  // axe-core from the repository's node_modules, loaded by URL so that the frame's CSP
+  // (script-src 'self') allows it: the frame's own origin serves the repository too.
+  const axeRun = async (target, origin) => {
+    await target.addScriptTag({ url: `${origin}/node_modules/axe-core/axe.min.js` });
+    return target.evaluate(async () =>
+      (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    );
+  };
+  assert.deepEqual(await axeRun(page, A.origin), [], 'demo host with the web component');
+  assert.deepEqual(await axeRun(frame, B.origin), [], 'embedded frame');
   mkdirSync(OUTPUT, { recursive: true });
   await page.waitForTimeout(200);
   await page.screenshot({ path: path.join(OUTPUT, 'embed-demo.png'), fullPage: false });
