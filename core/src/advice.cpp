@@ -1,31 +1,331 @@
 #include "advice.h"
 
+#include <algorithm>
+
 #include "context.h"
 #include "decision.h"
 #include "raci.h"
+#include "vciso.h"
 
 namespace seclead {
 
-void loadAdvice(const json& document, Kb& kb, std::vector<KbError>& errors) {
-  (void)errors;
-  kb.advice.raw = document;  // TODO(issue 4)
+namespace {
+
+bool compileWhen(const json& entry, const DecisionKnowledge& k, Condition& out, bool& always,
+                 const std::string& at, KbReader& read) {
+  always = !entry.contains("when");
+  if (always) return true;
+  std::string error;
+  if (!compileCondition(entry["when"], k, out, error)) {
+    read.fail(at + "/when", error);
+    return false;
+  }
+  return true;
 }
 
-std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx, const Leadership& leadership) {
-  (void)ctx, (void)leadership;
-  return {};
+std::map<std::string, std::string> readStringMap(const json& doc, const char* key, KbReader& read) {
+  std::map<std::string, std::string> out;
+  if (!doc.contains(key) || !doc[key].is_object()) {
+    read.fail(std::string("/") + key, "expected an object of strings");
+    return out;
+  }
+  for (const auto& [name, value] : doc[key].items()) {
+    if (value.is_string())
+      out[name] = value.get<std::string>();
+    else
+      read.fail(std::string("/") + key + "/" + name, "expected a string");
+  }
+  return out;
+}
+
+}  // namespace
+
+void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"advice.json", errors};
+  AdviceKnowledge& k = kb.advice;
+  k = AdviceKnowledge{};
+  k.raw = doc;
+  if (!doc.is_object()) return read.fail("", "expected an object");
+  const DecisionKnowledge& dk = kb.decision;  // rules.json loads first: its facts and groups
+
+  const json collab = doc.value("collaboration", json::object());
+  bool always = true;
+  compileWhen(collab, dk, k.collaborationWhen, always, "/collaboration", read);
+  k.collaborationReason = read.str(collab, "whenReason", "/collaboration");
+  const json challenges = collab.value("challenges", json::array());
+  for (std::size_t i = 0; i < challenges.size(); ++i) {
+    std::string at = "/collaboration/challenges/" + std::to_string(i);
+    AdviceChallenge ch;
+    ch.challenge = read.str(challenges[i], "challenge", at);
+    const json practices = challenges[i].value("practices", json::array());
+    for (std::size_t j = 0; j < practices.size(); ++j) {
+      std::string pat = at + "/practices/" + std::to_string(j);
+      AdvicePractice p;
+      p.id = read.str(practices[j], "id", pat);
+      compileWhen(practices[j], dk, p.when, p.always, pat, read);
+      p.practice = read.str(practices[j], "practice", pat);
+      p.because = read.str(practices[j], "because", pat);
+      p.source = read.str(practices[j], "source", pat);
+      ch.practices.push_back(std::move(p));
+    }
+    if (ch.practices.empty() || !ch.practices.back().always)
+      read.fail(at, "the last practice must have no condition (the default)");
+    k.challenges.push_back(std::move(ch));
+  }
+
+  const json roadmap = doc.value("roadmap", json::array());
+  for (std::size_t i = 0; i < roadmap.size(); ++i) {
+    std::string at = "/roadmap/" + std::to_string(i);
+    RoadmapTemplate t;
+    t.id = read.str(roadmap[i], "id", at);
+    t.horizon = read.str(roadmap[i], "horizon", at);
+    if (t.horizon != "30-days" && t.horizon != "90-days" && t.horizon != "12-months")
+      read.fail(at + "/horizon", "expected 30-days, 90-days or 12-months");
+    compileWhen(roadmap[i], dk, t.when, t.always, at, read);
+    t.action = read.str(roadmap[i], "action", at);
+    t.owner = read.str(roadmap[i], "owner", at);
+    t.because = read.str(roadmap[i], "because", at);
+    t.source = read.str(roadmap[i], "source", at);
+    k.roadmap.push_back(std::move(t));
+  }
+  k.findingHorizon = readStringMap(doc, "findingHorizon", read);
+  k.findingOwner = readStringMap(doc, "findingOwner", read);
+  k.executives = readStringMap(doc, "executives", read);
+  for (const auto& m : leadershipModels())
+    if (!k.executives.count(m)) read.fail("/executives", "missing model '" + m + "'");
+
+  if (doc.contains("skills") && doc["skills"].is_object()) {
+    for (const auto& [role, list] : doc["skills"].items()) {
+      if (!kb.isRole(role)) read.fail("/skills/" + role, "unknown role");
+      for (std::size_t i = 0; list.is_array() && i < list.size(); ++i) {
+        std::string at = "/skills/" + role + "/" + std::to_string(i);
+        k.skills[role].emplace_back(read.str(list[i], "skill", at),
+                                    read.str(list[i], "source", at));
+      }
+    }
+  } else {
+    read.fail("/skills", "expected an object of role -> skills");
+  }
+  const json authority = doc.value("authority", json::array());
+  for (std::size_t i = 0; i < authority.size(); ++i) {
+    std::string at = "/authority/" + std::to_string(i);
+    CharterText t;
+    t.text = read.str(authority[i], "text", at);
+    t.source = read.str(authority[i], "source", at);
+    compileWhen(authority[i], dk, t.when, t.always, at, read);
+    k.authority.push_back(std::move(t));
+  }
+}
+
+namespace {
+
+// Facts for advice conditions: the decision's facts plus the decision itself.
+struct AdviceFacts {
+  std::vector<ObligationResult> obligations;
+  FactSet set;
+};
+
+void buildAdviceFacts(const Context& ctx, const Leadership& leadership, AdviceFacts& out,
+                      const std::vector<ObligationResult>* obligations) {
+  if (obligations)
+    out.obligations = *obligations;
+  else
+    out.obligations = evaluateObligations(ctx);
+  out.set.model = leadership.model;
+  out.set.cisoReportsTo = leadership.cisoReportsTo;
+  out.set.dpo = leadership.dpo;
+  buildFactSet(ctx.kb.decision, ctx.profile, ctx.facts, out.obligations, out.set);
+}
+
+bool holds(bool always, const Condition& when, const FactSet& facts) {
+  return always || evaluateCondition(when, facts);
+}
+
+std::string executiveOf(const Kb& kb, const std::string& model) {
+  auto it = kb.advice.executives.find(model);
+  return it == kb.advice.executives.end() ? std::string() : it->second;
+}
+
+std::string roleName(const Kb& kb, const std::string& id) {
+  const RoleInfo* r = kb.role(id);
+  return r ? r->name : id;
+}
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// Maps an obligation's or template's role to the recommended structure.
+std::string resolveOwner(const Kb& kb, const std::string& owner, const std::string& model) {
+  std::string exec = executiveOf(kb, model);
+  if (owner == "{executive}") return exec.empty() ? "ceo" : exec;
+  if (owner == "{executiveOrCeo}") return exec.empty() ? "ceo" : exec;
+  if ((owner == "ciso" || owner == "security-manager") && !exec.empty() && exec != "ciso" &&
+      model != "cso-with-ciso")
+    return exec;
+  if (owner == "ciso" && model == "distributed") return "ceo";
+  return owner;
+}
+
+}  // namespace
+
+std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx,
+                                                       const Leadership& leadership) {
+  const AdviceKnowledge& k = ctx.kb.advice;
+  AdviceFacts facts;
+  buildAdviceFacts(ctx, leadership, facts, nullptr);
+  std::vector<CollaborationPractice> out;
+  if (!evaluateCondition(k.collaborationWhen, facts.set)) return out;
+  for (const auto& ch : k.challenges) {
+    for (const auto& p : ch.practices) {
+      if (!holds(p.always, p.when, facts.set)) continue;
+      out.push_back({ch.challenge, p.practice, p.because, p.source});
+      break;
+    }
+  }
+  return out;
 }
 
 std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leadership,
                                      const std::vector<ObligationResult>& obligations,
                                      const std::vector<Finding>& findings) {
-  (void)ctx, (void)leadership, (void)obligations, (void)findings;
-  return {};
+  const AdviceKnowledge& k = ctx.kb.advice;
+  const Kb& kb = ctx.kb;
+  AdviceFacts facts;
+  buildAdviceFacts(ctx, leadership, facts, &obligations);
+  const std::string exec = executiveOf(kb, leadership.model);
+  const std::string hours = std::to_string(vcisoHoursPerMonth(ctx, obligations));
+  std::vector<RoadmapItem> items;
+
+  auto fill = [&](std::string text) {
+    text = replaceAll(text, "{executive}", exec.empty() ? "security lead" : roleName(kb, exec));
+    text = replaceAll(text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo));
+    text = replaceAll(text, "{hours}", hours);
+    return text;
+  };
+
+  // 1. Obligation gaps and unknowns: designations are the quickest wins.
+  std::vector<std::string> covered;
+  for (const auto& o : obligations) {
+    std::string owner =
+        resolveOwner(kb, o.roles.empty() ? "ceo" : o.roles.front(), leadership.model);
+    if (o.status == "gap") {
+      items.push_back({"30-days", "Close the " + o.id + " gap: " + o.requirement, owner,
+                       o.reason.empty() ? "A regulatory role obligation is not met." : o.reason,
+                       o.source});
+      covered.push_back(o.id);
+    } else if (o.status == "partial") {
+      items.push_back(
+          {"90-days", "Complete " + o.id + ": " + o.requirement, owner,
+           o.reason.empty() ? "A regulatory role obligation is only partly met." : o.reason,
+           o.source});
+      covered.push_back(o.id);
+    } else if (o.status == "unknown") {
+      std::string fields;
+      for (const auto& f : o.unknownFields) fields += (fields.empty() ? "" : ", ") + f;
+      items.push_back(
+          {"30-days",
+           "Confirm whether " + o.id + " applies" +
+               (fields.empty() ? std::string() : " (answer " + fields + ")") + ": " + o.requirement,
+           "ceo", "The profile leaves out what decides whether the obligation applies.", o.source});
+      covered.push_back(o.id);
+    }
+  }
+  // 2. Findings on today's structure, by severity.
+  for (const auto& f : findings) {
+    if (f.kind == "unknown-input") continue;
+    if (!f.obligation.empty() &&
+        std::find(covered.begin(), covered.end(), f.obligation) != covered.end())
+      continue;
+    auto h = k.findingHorizon.find(f.severity);
+    auto o = k.findingOwner.find(f.kind);
+    std::string action = f.recommendation.empty() ? f.message : f.recommendation;
+    items.push_back(
+        {h == k.findingHorizon.end() ? "90-days" : h->second, action,
+         resolveOwner(kb, o == k.findingOwner.end() ? "ceo" : o->second, leadership.model),
+         f.message, f.source.empty() ? f.id : f.source});
+  }
+  // 3. What the recommendation itself needs.
+  for (const auto& t : k.roadmap) {
+    if (!holds(t.always, t.when, facts.set)) continue;
+    items.push_back({t.horizon, fill(t.action), resolveOwner(kb, t.owner, leadership.model),
+                     fill(t.because), t.source});
+  }
+  // Ordered by horizon; within a horizon: gaps, findings, then the templates in order.
+  std::stable_sort(items.begin(), items.end(), [](const RoadmapItem& a, const RoadmapItem& b) {
+    auto rank = [](const std::string& h) { return h == "30-days" ? 0 : h == "90-days" ? 1 : 2; };
+    return rank(a.horizon) < rank(b.horizon);
+  });
+  return items;
 }
 
 ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const Raci& raci) {
-  (void)ctx, (void)leadership, (void)raci;
-  return nullptr;
+  const Kb& kb = ctx.kb;
+  const AdviceKnowledge& k = kb.advice;
+  const std::string exec = executiveOf(kb, leadership.model);
+  if (exec.empty()) return nullptr;
+  AdviceFacts facts;
+  buildAdviceFacts(ctx, leadership, facts, nullptr);
+
+  ordered_json charter;
+  charter["role"] = exec;
+  std::string title = roleName(kb, exec);
+  if (leadership.model == "hybrid") title += " (also acting as CISO)";
+  charter["title"] = title;
+  charter["employment"] = leadership.model == "vciso"
+                              ? "external, part time, directed by a named senior internal owner"
+                              : "internal, full time";
+  charter["reportsTo"] = leadership.cisoReportsTo;
+
+  // Responsibilities: every RACI row where the executive is accountable or responsible. In
+  // a hybrid model the CIO holds the CISO's rows too.
+  ordered_json responsibilities = ordered_json::array();
+  auto holdsRole = [&](const std::string& role) {
+    return role == exec || (leadership.model == "hybrid" && role == "ciso");
+  };
+  for (const auto& row : raci.rows) {
+    bool a = holdsRole(row.A);
+    bool r = std::any_of(row.R.begin(), row.R.end(), holdsRole);
+    if (!a && !r) continue;
+    const ResponsibilityInfo* info = kb.responsibility(row.responsibility);
+    responsibilities.push_back({{"responsibility", row.responsibility},
+                                {"name", info ? info->name : row.responsibility},
+                                {"as", a && r ? "A/R"
+                                       : a    ? "A"
+                                              : "R"}});
+  }
+  charter["responsibilities"] = std::move(responsibilities);
+
+  ordered_json skills = ordered_json::array();
+  std::vector<std::string> skillRoles;
+  if (leadership.model == "hybrid")
+    skillRoles = {"cio", "ciso"};
+  else if (exec == "vciso")
+    skillRoles = {"ciso"};
+  else if (exec == "cso" && leadership.model == "cso-combined")
+    skillRoles = {"cso", "ciso"};
+  else
+    skillRoles = {exec};
+  for (const auto& role : skillRoles) {
+    auto it = k.skills.find(role);
+    if (it == k.skills.end()) continue;
+    for (const auto& [skill, source] : it->second)
+      skills.push_back({{"skill", skill}, {"source", source}});
+  }
+  charter["skills"] = std::move(skills);
+
+  ordered_json authority = ordered_json::array();
+  for (const auto& t : k.authority) {
+    if (!holds(t.always, t.when, facts.set)) continue;
+    authority.push_back(
+        {{"text", replaceAll(t.text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo))},
+         {"source", t.source}});
+  }
+  charter["authority"] = std::move(authority);
+  return charter;
 }
 
 ordered_json toJson(const CollaborationPractice& p) {

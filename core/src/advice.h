@@ -1,9 +1,11 @@
 // CIO/CISO collaboration practices, the 30/90/365-day roadmap and the role charter.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "decision.h"
 #include "findings.h"
 #include "json.h"
 #include "obligations.h"
@@ -13,11 +15,43 @@ namespace seclead {
 struct Context;
 struct Kb;
 struct KbError;
-struct Leadership;
 struct Raci;
+
+struct AdvicePractice {
+  std::string id;
+  bool always = true;
+  Condition when;
+  std::string practice, because, source;
+};
+
+struct AdviceChallenge {
+  std::string challenge;
+  std::vector<AdvicePractice> practices;  // first match wins
+};
+
+struct RoadmapTemplate {
+  std::string id, horizon;
+  bool always = true;
+  Condition when;
+  std::string action, owner, because, source;
+};
+
+struct CharterText {
+  std::string text, source;
+  bool always = true;
+  Condition when;
+};
 
 struct AdviceKnowledge {
   json raw;  // advice.json
+  Condition collaborationWhen;
+  std::string collaborationReason;
+  std::vector<AdviceChallenge> challenges;
+  std::vector<RoadmapTemplate> roadmap;
+  std::map<std::string, std::string> findingHorizon, findingOwner, executives;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      skills;  // role -> (skill, source)
+  std::vector<CharterText> authority;
 };
 
 struct CollaborationPractice {
@@ -37,7 +71,8 @@ struct RoadmapItem {
 
 void loadAdvice(const json& document, Kb& kb, std::vector<KbError>& errors);
 
-std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx, const Leadership& leadership);
+std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx,
+                                                       const Leadership& leadership);
 std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leadership,
                                      const std::vector<ObligationResult>& obligations,
                                      const std::vector<Finding>& findings);

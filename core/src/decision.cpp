@@ -1,27 +1,837 @@
 #include "decision.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "context.h"
+#include "facts.h"
+#include "kb.h"
+#include "profile.h"
 
 namespace seclead {
 
 const std::vector<std::string>& leadershipModels() {
-  static const std::vector<std::string> models = {"distributed",    "vciso",         "hybrid",
-                                                  "dedicated-ciso", "cso-with-ciso", "cso-combined"};
+  static const std::vector<std::string> models = {
+      "distributed", "vciso", "hybrid", "dedicated-ciso", "cso-with-ciso", "cso-combined"};
   return models;
 }
 
-void loadDecision(const json& document, Kb& kb, std::vector<KbError>& errors) {
-  (void)errors;
-  kb.decision.raw = document;  // TODO(issue 4): compile the rules
+const std::vector<std::string>& reportingLines() {
+  static const std::vector<std::string> lines = {"none", "cio", "ceo", "board",
+                                                 "cso",  "coo", "cro"};
+  return lines;
+}
+
+const std::vector<std::string>& dpoVerdicts() {
+  static const std::vector<std::string> verdicts = {"required", "recommended", "not-required"};
+  return verdicts;
+}
+
+int modelRank(std::string_view model) {
+  if (model == "distributed") return 0;
+  if (model == "vciso" || model == "hybrid") return 1;
+  if (model == "dedicated-ciso" || model == "cso-combined") return 2;
+  if (model == "cso-with-ciso") return 3;
+  return -1;
+}
+
+const std::array<const char*, kFixedFactCount>& fixedFactNames() {
+  static const std::array<const char*, kFixedFactCount> names = {"employees",
+                                                                 "sizeRank",
+                                                                 "sizeBand",
+                                                                 "revenueUsd",
+                                                                 "itBudgetUsd",
+                                                                 "securityBudgetUsd",
+                                                                 "canFund",
+                                                                 "sector",
+                                                                 "financialSector",
+                                                                 "healthSector",
+                                                                 "eu",
+                                                                 "us",
+                                                                 "usNy",
+                                                                 "listedInUs",
+                                                                 "countries",
+                                                                 "sites",
+                                                                 "operationalTechnology",
+                                                                 "criticalInfrastructure",
+                                                                 "publicSectorBody",
+                                                                 "personalData",
+                                                                 "specialCategoryData",
+                                                                 "systematicMonitoring",
+                                                                 "sensitiveData",
+                                                                 "hipaa",
+                                                                 "paymentCards",
+                                                                 "intellectualProperty",
+                                                                 "physicalRisk",
+                                                                 "cyberThreat",
+                                                                 "incidentsLast24Months",
+                                                                 "riskAppetite",
+                                                                 "maturity",
+                                                                 "priority",
+                                                                 "cloud",
+                                                                 "workforce",
+                                                                 "nydfsCovered",
+                                                                 "euFinancialEntity",
+                                                                 "nis2Class",
+                                                                 "frameworks",
+                                                                 "obligations",
+                                                                 "possibleObligations",
+                                                                 "obligationGaps",
+                                                                 "regulatoryLoad",
+                                                                 "currentRolesKnown",
+                                                                 "hasCio",
+                                                                 "hasSecurityExecutive",
+                                                                 "cioActsAsCiso",
+                                                                 "hasDpo",
+                                                                 "model",
+                                                                 "cisoReportsTo",
+                                                                 "dpoVerdict"};
+  return names;
+}
+
+int DecisionKnowledge::factIndex(std::string_view name) const {
+  for (std::size_t i = 0; i < factNames.size(); ++i)
+    if (factNames[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+namespace {
+
+int indexOf(const std::vector<std::string>& list, std::string_view id) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i] == id) return static_cast<int>(i);
+  return -1;
+}
+
+// ---- fact set ---------------------------------------------------------------------------
+
+FactValue num(double v) {
+  FactValue f;
+  f.kind = FactValue::Num;
+  f.num = v;
+  return f;
+}
+FactValue boolean(bool v) {
+  FactValue f;
+  f.kind = FactValue::Bool;
+  f.b = v;
+  return f;
+}
+FactValue str(std::string_view v) {
+  FactValue f;
+  f.kind = FactValue::Str;
+  f.str = v;
+  return f;
+}
+template <class T>
+FactValue optNum(const std::optional<T>& v) {
+  return v ? num(static_cast<double>(*v)) : FactValue{};
+}
+FactValue optBool(const std::optional<bool>& v) {
+  return v ? boolean(*v) : FactValue{};
+}
+FactValue optStr(const std::optional<std::string>& v) {
+  return v ? str(*v) : FactValue{};
+}
+
+// none|limited|large-scale and low|medium|high as 0..2; -1 for anything else.
+int level(std::string_view v) {
+  if (v == "none" || v == "low") return 0;
+  if (v == "limited" || v == "medium") return 1;
+  if (v == "large-scale" || v == "high") return 2;
+  return -1;
+}
+FactValue optLevel(const std::optional<std::string>& v) {
+  if (!v) return {};
+  int l = level(*v);
+  return l < 0 ? FactValue{} : num(l);
+}
+
+}  // namespace
+
+void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
+                  const std::vector<ObligationResult>& obligations, FactSet& out) {
+  out.values.assign(k.factNames.size(), FactValue{});
+  out.lists.resize(5);
+  auto& v = out.values;
+  v[kEmployees] = num(static_cast<double>(f.employees));
+  v[kSizeRank] = num(f.sizeRank);
+  v[kSizeBand] = str(f.sizeBand);
+  v[kRevenueUsd] = optNum(f.revenueUsd);
+  v[kItBudgetUsd] = optNum(f.itBudgetUsd);
+  v[kSecurityBudgetUsd] = optNum(f.securityBudgetUsd);
+  v[kCanFund] = optBool(p.canFundFullTimeSecurityExecutive);
+  v[kSector] = str(p.sector);
+  v[kFinancialSector] = boolean(f.financialSector);
+  v[kHealthSector] = boolean(f.healthSector);
+  v[kEu] = boolean(f.eu);
+  v[kUs] = boolean(f.us);
+  v[kUsNy] = boolean(f.usNy);
+  v[kListedInUs] = boolean(f.listedInUs);
+  v[kCountries].kind = FactValue::List;
+  v[kCountries].list = &f.countries;
+  v[kSites] = optNum(p.sites);
+  v[kOperationalTechnology] = optBool(p.operationalTechnology);
+  v[kCriticalInfrastructure] = optBool(p.criticalInfrastructure);
+  v[kPublicSectorBody] = optStr(p.publicSectorBody);
+  v[kPersonalData] = optLevel(p.personalData);
+  v[kSpecialCategoryData] = optLevel(p.specialCategoryData);
+  v[kSystematicMonitoring] = optLevel(p.systematicMonitoring);
+  {
+    // Sensitive-data volume: the largest of the known indicators (a lower bound when some
+    // are unknown); unknown when none is known.
+    int s = -1;
+    if (p.specialCategoryData) s = std::max(s, level(*p.specialCategoryData));
+    if (p.personalData) s = std::max(s, *p.personalData == "large-scale" ? 1 : 0);
+    if (p.hipaa)
+      s = std::max(s, *p.hipaa == "covered-entity" ? 2 : *p.hipaa == "business-associate" ? 1 : 0);
+    if (p.paymentCards)
+      s = std::max(s, *p.paymentCards == "service-provider" ? 2
+                      : *p.paymentCards == "merchant"       ? 1
+                                                            : 0);
+    if (s >= 0) v[kSensitiveData] = num(s);
+  }
+  v[kHipaa] = optStr(p.hipaa);
+  v[kPaymentCards] = optStr(p.paymentCards);
+  v[kIntellectualProperty] = optLevel(p.intellectualProperty);
+  v[kPhysicalRisk] = optLevel(p.physicalRisk);
+  v[kCyberThreat] = optLevel(p.cyberThreat);
+  v[kIncidents] = optNum(p.incidentsLast24Months);
+  v[kRiskAppetite] = optStr(p.riskAppetite);
+  v[kMaturity] = optNum(p.securityMaturity);
+  v[kPriority] = optStr(p.priority);
+  v[kCloud] = optStr(p.cloud);
+  v[kWorkforce] = optStr(p.workforce);
+  v[kNydfsCovered] = optBool(p.nydfsCovered);
+  v[kEuFinancialEntity] = optBool(p.euFinancialEntity);
+  v[kNis2Class] = str(f.nis2Class);
+  if (p.frameworks) {
+    v[kFrameworks].kind = FactValue::List;
+    v[kFrameworks].list = &*p.frameworks;
+  }
+
+  auto& applicable = out.lists[0];
+  auto& possible = out.lists[1];
+  auto& gaps = out.lists[2];
+  applicable.clear(), possible.clear(), gaps.clear();
+  for (const auto& o : obligations) {
+    if (o.status == "met" || o.status == "gap" || o.status == "partial") applicable.push_back(o.id);
+    if (o.status == "unknown") possible.push_back(o.id);
+    if (o.status == "gap" || o.status == "partial") gaps.push_back(o.id);
+  }
+  v[kObligations] = {FactValue::List, false, 0, {}, &applicable};
+  v[kPossibleObligations] = {FactValue::List, false, 0, {}, &possible};
+  v[kObligationGaps] = {FactValue::List, false, 0, {}, &gaps};
+  v[kRegulatoryLoad] = num(static_cast<double>(applicable.size()));
+
+  bool known = p.currentRoles.has_value();
+  v[kCurrentRolesKnown] = boolean(known);
+  if (known) {
+    bool cio = false, exec = false, cioCiso = false, dpo = false;
+    for (const auto& r : *p.currentRoles) {
+      auto acts = [&](const char* id) {
+        return r.role == id ||
+               std::find(r.alsoActsAs.begin(), r.alsoActsAs.end(), id) != r.alsoActsAs.end();
+      };
+      if (r.role == "cio") cio = true;
+      if (acts("ciso") || acts("cso") || acts("vciso")) exec = true;
+      if (r.role == "cio" && acts("ciso")) cioCiso = true;
+      if (acts("dpo")) dpo = true;
+    }
+    v[kHasCio] = boolean(cio);
+    v[kHasSecurityExecutive] = boolean(exec);
+    v[kCioActsAsCiso] = boolean(cioCiso);
+    v[kHasDpo] = boolean(dpo);
+  }
+  if (!out.model.empty()) v[kModel] = str(out.model);
+  if (!out.cisoReportsTo.empty()) v[kCisoReportsTo] = str(out.cisoReportsTo);
+  if (!out.dpo.empty()) v[kDpoVerdict] = str(out.dpo);
+
+  for (std::size_t g = 0; g < k.groups.size(); ++g) {
+    bool any = false;
+    for (const auto& id : k.groups[g].ids)
+      any = any || std::find(applicable.begin(), applicable.end(), id) != applicable.end();
+    v[kFixedFactCount + g] = boolean(any);
+  }
+}
+
+// ---- conditions -------------------------------------------------------------------------
+
+bool compileCondition(const json& node, const DecisionKnowledge& k, Condition& out,
+                      std::string& error) {
+  if (!node.is_object()) return error = "a condition must be an object", false;
+  for (const char* key : {"all", "any"}) {
+    if (!node.contains(key)) continue;
+    if (node.size() != 1) return error = std::string("'") + key + "' must stand alone", false;
+    const json& list = node[key];
+    if (!list.is_array() || list.empty())
+      return error = std::string("'") + key + "' needs a non-empty array", false;
+    out.op = key[1] == 'l' ? Condition::All : Condition::Any;
+    for (const auto& child : list) {
+      Condition c;
+      if (!compileCondition(child, k, c, error)) return false;
+      out.children.push_back(std::move(c));
+    }
+    return true;
+  }
+  if (!node.contains("fact") || !node["fact"].is_string() || !node.contains("operator") ||
+      !node["operator"].is_string() || !node.contains("value"))
+    return error = "expected {fact, operator, value} or {all|any: [...]}", false;
+  const std::string fact = node["fact"].get<std::string>();
+  out.fact = k.factIndex(fact);
+  if (out.fact < 0) return error = "unknown fact '" + fact + "'", false;
+  static const std::vector<std::pair<std::string, Condition::Op>> ops = {
+      {"equal", Condition::Equal},
+      {"notEqual", Condition::NotEqual},
+      {"lessThan", Condition::LessThan},
+      {"lessThanInclusive", Condition::LessThanInclusive},
+      {"greaterThan", Condition::GreaterThan},
+      {"greaterThanInclusive", Condition::GreaterThanInclusive},
+      {"in", Condition::In},
+      {"notIn", Condition::NotIn},
+      {"contains", Condition::Contains},
+      {"doesNotContain", Condition::DoesNotContain}};
+  const std::string op = node["operator"].get<std::string>();
+  auto it = std::find_if(ops.begin(), ops.end(), [&](const auto& e) { return e.first == op; });
+  if (it == ops.end()) return error = "unknown operator '" + op + "'", false;
+  out.op = it->second;
+  const json& value = node["value"];
+  switch (out.op) {
+    case Condition::In:
+    case Condition::NotIn:
+      if (!value.is_array() || value.empty()) return error = "'" + op + "' needs an array", false;
+      for (const auto& item : value) {
+        if (item.is_string()) {
+          out.strs.push_back(item.get<std::string>());
+          out.valueKind = FactValue::Str;
+        } else if (item.is_number()) {
+          out.nums.push_back(item.get<double>());
+          out.valueKind = FactValue::Num;
+        } else {
+          return error = "'" + op + "' values must be strings or numbers", false;
+        }
+      }
+      if (!out.strs.empty() && !out.nums.empty())
+        return error = "'" + op + "' values must all be strings or all numbers", false;
+      return true;
+    case Condition::Contains:
+    case Condition::DoesNotContain:
+      if (!value.is_string()) return error = "'" + op + "' needs a string value", false;
+      out.valueKind = FactValue::Str;
+      out.str = value.get<std::string>();
+      return true;
+    case Condition::LessThan:
+    case Condition::LessThanInclusive:
+    case Condition::GreaterThan:
+    case Condition::GreaterThanInclusive:
+      if (!value.is_number()) return error = "'" + op + "' needs a number", false;
+      out.valueKind = FactValue::Num;
+      out.num = value.get<double>();
+      return true;
+    default:
+      if (value.is_boolean()) {
+        out.valueKind = FactValue::Bool;
+        out.b = value.get<bool>();
+      } else if (value.is_number()) {
+        out.valueKind = FactValue::Num;
+        out.num = value.get<double>();
+      } else if (value.is_string()) {
+        out.valueKind = FactValue::Str;
+        out.str = value.get<std::string>();
+      } else {
+        return error = "'" + op + "' needs a boolean, number or string", false;
+      }
+      return true;
+  }
+}
+
+bool evaluateCondition(const Condition& c, const FactSet& facts) {
+  if (c.op == Condition::All) {
+    for (const auto& child : c.children)
+      if (!evaluateCondition(child, facts)) return false;
+    return true;
+  }
+  if (c.op == Condition::Any) {
+    for (const auto& child : c.children)
+      if (evaluateCondition(child, facts)) return true;
+    return false;
+  }
+  const FactValue& f = facts.values[static_cast<std::size_t>(c.fact)];
+  if (f.kind == FactValue::Unknown) return c.op == Condition::NotEqual || c.op == Condition::NotIn;
+  auto same = [&]() {
+    if (f.kind != c.valueKind) return false;
+    if (f.kind == FactValue::Num) return f.num == c.num;
+    if (f.kind == FactValue::Bool) return f.b == c.b;
+    return f.str == c.str;
+  };
+  switch (c.op) {
+    case Condition::Equal:
+      return same();
+    case Condition::NotEqual:
+      return !same();
+    case Condition::LessThan:
+      return f.kind == FactValue::Num && f.num < c.num;
+    case Condition::LessThanInclusive:
+      return f.kind == FactValue::Num && f.num <= c.num;
+    case Condition::GreaterThan:
+      return f.kind == FactValue::Num && f.num > c.num;
+    case Condition::GreaterThanInclusive:
+      return f.kind == FactValue::Num && f.num >= c.num;
+    case Condition::In:
+    case Condition::NotIn: {
+      bool found = false;
+      if (f.kind == FactValue::Str)
+        found = std::find(c.strs.begin(), c.strs.end(), f.str) != c.strs.end();
+      else if (f.kind == FactValue::Num)
+        found = std::find(c.nums.begin(), c.nums.end(), f.num) != c.nums.end();
+      return c.op == Condition::In ? found : !found;
+    }
+    case Condition::Contains:
+    case Condition::DoesNotContain: {
+      if (f.kind != FactValue::List) return false;
+      bool found = std::find(f.list->begin(), f.list->end(), c.str) != f.list->end();
+      return c.op == Condition::Contains ? found : !found;
+    }
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+bool usesFact(const Condition& c, int fact) {
+  if (c.op == Condition::All || c.op == Condition::Any)
+    return std::any_of(c.children.begin(), c.children.end(),
+                       [&](const Condition& x) { return usesFact(x, fact); });
+  return c.fact == fact;
+}
+
+std::string signedPoints(int points) {
+  return (points >= 0 ? "+" : "") + std::to_string(points);
+}
+
+// Reads a {name: points} object against a list of names into (index, points) pairs.
+std::vector<std::pair<int, int>> readPoints(const json& obj, const std::vector<std::string>& names,
+                                            const std::string& at, KbReader& read) {
+  std::vector<std::pair<int, int>> out;
+  if (!obj.is_object()) {
+    read.fail(at, "expected an object of name -> integer points");
+    return out;
+  }
+  for (const auto& [name, points] : obj.items()) {
+    int i = indexOf(names, name);
+    if (i < 0 || !points.is_number_integer()) {
+      read.fail(at + "/" + name, "unknown name or non-integer points");
+      continue;
+    }
+    out.emplace_back(i, points.get<int>());
+  }
+  // Knowledge order is the contract order, so the effect text is stable.
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<int> readOrder(const json& doc, const char* key, const std::vector<std::string>& names,
+                           KbReader& read) {
+  std::vector<int> order;
+  if (!doc.contains(key) || !doc[key].is_array()) {
+    read.fail(std::string("/") + key, "expected an array of names");
+    return order;
+  }
+  for (const auto& item : doc[key]) {
+    int i = item.is_string() ? indexOf(names, item.get<std::string>()) : -1;
+    if (i < 0 || std::find(order.begin(), order.end(), i) != order.end()) {
+      read.fail(std::string("/") + key, "unknown or repeated name in the order");
+      continue;
+    }
+    order.push_back(i);
+  }
+  return order;
+}
+
+}  // namespace
+
+void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"rules.json", errors};
+  DecisionKnowledge& k = kb.decision;
+  k = DecisionKnowledge{};
+  k.raw = doc;
+  if (!doc.is_object()) return read.fail("", "expected an object");
+  const auto& models = leadershipModels();
+  const auto& lines = reportingLines();
+
+  for (const auto* name : fixedFactNames()) k.factNames.emplace_back(name);
+  if (doc.contains("obligationGroups") && doc["obligationGroups"].is_object()) {
+    for (const auto& [name, ids] : doc["obligationGroups"].items()) {
+      ObligationGroup g{name, {}};
+      if (k.factIndex(name) >= 0) read.fail("/obligationGroups/" + name, "shadows a fact name");
+      if (!ids.is_array()) read.fail("/obligationGroups/" + name, "expected an array of ids");
+      for (const auto& id : ids)
+        if (id.is_string()) g.ids.push_back(id.get<std::string>());
+      k.groups.push_back(std::move(g));
+      k.factNames.push_back(name);
+    }
+  }
+
+  k.baseScore.assign(models.size(), 0);
+  for (const auto& [i, points] :
+       readPoints(doc.value("base", json::object()), models, "/base", read))
+    k.baseScore[static_cast<std::size_t>(i)] = points;
+  k.baseReportsTo.assign(lines.size(), 0);
+  for (const auto& [i, points] :
+       readPoints(doc.value("reportsToBase", json::object()), lines, "/reportsToBase", read))
+    k.baseReportsTo[static_cast<std::size_t>(i)] = points;
+  k.tieBreak = readOrder(doc, "tieBreak", models, read);
+  if (k.tieBreak.size() != models.size()) read.fail("/tieBreak", "must list all six models");
+  k.reportsTieBreak = readOrder(doc, "reportsToTieBreak", lines, read);
+
+  if (!doc.contains("rules") || !doc["rules"].is_array())
+    return read.fail("/rules", "expected an array of rules");
+  const json& rules = doc["rules"];
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const json& r = rules[i];
+    std::string at = "/rules/" + std::to_string(i);
+    DecisionRule rule;
+    rule.id = read.str(r, "id", at);
+    rule.because = read.str(r, "because", at);
+    rule.source = read.str(r, "source", at);
+    for (const auto& other : k.rules)
+      if (other.id == rule.id) read.fail(at + "/id", "duplicate rule id '" + rule.id + "'");
+    std::string error;
+    if (!r.is_object() || !r.contains("when") || !compileCondition(r["when"], k, rule.when, error))
+      read.fail(at + "/when", error.empty() ? "expected a condition" : error);
+    const json effect = r.is_object() ? r.value("effect", json()) : json();
+    if (!effect.is_object() || effect.empty()) {
+      read.fail(at + "/effect", "expected an effect: score, reportsTo and/or dpo");
+      continue;
+    }
+    std::string text;
+    if (effect.contains("score")) {
+      rule.score = readPoints(effect["score"], models, at + "/effect/score", read);
+      if (usesFact(rule.when, kModel) || usesFact(rule.when, kCisoReportsTo) ||
+          usesFact(rule.when, kDpoVerdict))
+        read.fail(at + "/when", "a scoring rule cannot read the decision it makes");
+      for (const auto& [m, points] : rule.score)
+        text += (text.empty() ? "" : ", ") + models[static_cast<std::size_t>(m)] + " " +
+                signedPoints(points);
+    }
+    if (effect.contains("reportsTo")) {
+      rule.reportsTo = readPoints(effect["reportsTo"], lines, at + "/effect/reportsTo", read);
+      for (const auto& [l, points] : rule.reportsTo)
+        text += (text.empty() ? "" : ", ") + std::string("reports to ") +
+                lines[static_cast<std::size_t>(l)] + " " + signedPoints(points);
+    }
+    if (effect.contains("dpo")) {
+      rule.dpo =
+          effect["dpo"].is_string() ? indexOf(dpoVerdicts(), effect["dpo"].get<std::string>()) : -1;
+      if (rule.dpo < 0)
+        read.fail(at + "/effect/dpo", "expected required|recommended|not-required");
+      else
+        text += (text.empty() ? "" : ", ") + std::string("DPO ") + dpoVerdicts()[rule.dpo];
+    }
+    rule.effect = text;
+    k.rules.push_back(std::move(rule));
+  }
+}
+
+// ---- scoring ----------------------------------------------------------------------------
+
+namespace {
+
+// Sums base and the points of every firing scoring rule; returns the winning model index.
+int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<int>& raw,
+                std::vector<const DecisionRule*>* fired) {
+  raw = k.baseScore;
+  for (const auto& rule : k.rules) {
+    if (rule.score.empty() || !evaluateCondition(rule.when, facts)) continue;
+    for (const auto& [m, points] : rule.score) raw[static_cast<std::size_t>(m)] += points;
+    if (fired) fired->push_back(&rule);
+  }
+  int best = k.tieBreak.empty() ? 0 : k.tieBreak.front();
+  for (int m : k.tieBreak)
+    if (raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(best)]) best = m;
+  return best;
+}
+
+struct Evaluation {
+  Facts facts;
+  std::vector<ObligationResult> obligations;
+  FactSet factSet;
+  std::vector<int> raw;
+};
+
+int evaluateModel(const Kb& kb, const Profile& profile, const Options& options, Evaluation& e) {
+  e.facts = deriveFacts(profile, kb);
+  Context ctx{kb, profile, e.facts, options};
+  e.obligations = evaluateObligations(ctx);
+  buildFactSet(kb.decision, profile, e.facts, e.obligations, e.factSet);
+  return scoreModels(kb.decision, e.factSet, e.raw, nullptr);
+}
+
+// ---- sensitivity ------------------------------------------------------------------------
+
+class WhatIf {
+ public:
+  WhatIf(const Kb& kb, const Profile& profile, const Options& options, int model)
+      : kb_(kb), p_(profile), q_(profile), options_(options), model_(model) {}
+
+  std::vector<SensitivityEntry> run() {
+    numeric("/organization/employees", p_.employees, 1, 10'000'000,
+            [](Profile& p, std::int64_t v) { p.employees = v; });
+    if (p_.annualRevenue) {
+      auto amount = static_cast<std::int64_t>(std::llround(p_.annualRevenue->amount));
+      numeric("/organization/annualRevenue/amount", amount, 0, 1'000'000'000'000'000LL,
+              [](Profile& p, std::int64_t v) { p.annualRevenue->amount = static_cast<double>(v); });
+    }
+    categorical("/organization/sector", p_.sector, kSectors, true,
+                [](Profile& p, const std::string* v) { p.sector = *v; });
+    flag("/organization/operationalTechnology", &Profile::operationalTechnology);
+    flag("/organization/criticalInfrastructure", &Profile::criticalInfrastructure);
+    ordinal("/data/personalData", &Profile::personalData, kDataLevels);
+    ordinal("/data/specialCategoryData", &Profile::specialCategoryData, kDataLevels);
+    ordinal("/data/systematicMonitoring", &Profile::systematicMonitoring, kDataLevels);
+    ordinal("/data/hipaa", &Profile::hipaa, kHipaaValues);
+    ordinal("/data/paymentCards", &Profile::paymentCards, kCardValues);
+    ordinal("/risk/physicalRisk", &Profile::physicalRisk, kRiskLevels);
+    ordinal("/risk/cyberThreat", &Profile::cyberThreat, kRiskLevels);
+    if (p_.incidentsLast24Months)
+      numeric("/risk/incidentsLast24Months", *p_.incidentsLast24Months, 0, 1000,
+              [](Profile& p, std::int64_t v) { p.incidentsLast24Months = v; });
+    if (p_.securityMaturity)
+      numeric("/risk/securityMaturity", *p_.securityMaturity, 1, 5,
+              [](Profile& p, std::int64_t v) { p.securityMaturity = static_cast<int>(v); });
+    flag("/budget/canFundFullTimeSecurityExecutive", &Profile::canFundFullTimeSecurityExecutive);
+    return std::move(out_);
+  }
+
+  int evaluations() const { return evaluations_; }
+
+ private:
+  static inline const std::vector<std::string> kSectors = {
+      "banking",       "insurance",       "financial-services",
+      "healthcare",    "pharmaceuticals", "government",
+      "defense",       "energy",          "utilities",
+      "transport",     "telecom",         "digital-infrastructure",
+      "manufacturing", "chemicals",       "food",
+      "retail",        "technology",      "professional-services",
+      "education",     "research",        "media",
+      "hospitality",   "nonprofit",       "other"};
+  static inline const std::vector<std::string> kDataLevels = {"none", "limited", "large-scale"};
+  static inline const std::vector<std::string> kRiskLevels = {"low", "medium", "high"};
+  static inline const std::vector<std::string> kHipaaValues = {"none", "business-associate",
+                                                               "covered-entity"};
+  static inline const std::vector<std::string> kCardValues = {"none", "merchant",
+                                                              "service-provider"};
+
+  // Applies one change to the working copy, evaluates, and puts the original back, so
+  // the search never copies the whole profile.
+  template <class Change>
+  int modelWith(Change change) {
+    change(q_);
+    ++evaluations_;
+    int m = evaluateModel(kb_, q_, options_, scratch_);
+    restore();
+    return m;
+  }
+
+  void restore() {
+    q_.employees = p_.employees;
+    q_.annualRevenue = p_.annualRevenue;
+    q_.sector = p_.sector;
+    q_.operationalTechnology = p_.operationalTechnology;
+    q_.criticalInfrastructure = p_.criticalInfrastructure;
+    q_.personalData = p_.personalData;
+    q_.specialCategoryData = p_.specialCategoryData;
+    q_.systematicMonitoring = p_.systematicMonitoring;
+    q_.hipaa = p_.hipaa;
+    q_.paymentCards = p_.paymentCards;
+    q_.physicalRisk = p_.physicalRisk;
+    q_.cyberThreat = p_.cyberThreat;
+    q_.incidentsLast24Months = p_.incidentsLast24Months;
+    q_.securityMaturity = p_.securityMaturity;
+    q_.canFundFullTimeSecurityExecutive = p_.canFundFullTimeSecurityExecutive;
+  }
+
+  void add(const char* field, ordered_json from, ordered_json to, int model) {
+    out_.push_back({field, std::move(from), std::move(to), leadershipModels()[model]});
+  }
+
+  // Nearest value in each direction that changes the model: galloping, then bisection.
+  template <class Set>
+  void numeric(const char* field, std::int64_t current, std::int64_t lo, std::int64_t hi, Set set) {
+    for (int dir : {-1, +1}) {
+      std::int64_t last = current;  // known to give model_
+      std::int64_t step = 1;
+      std::int64_t found = 0;
+      int foundModel = -1;
+      while (true) {
+        std::int64_t next = dir > 0 ? std::min(hi, last + step) : std::max(lo, last - step);
+        if (next == last) break;
+        int m = modelWith([&](Profile& q) { set(q, next); });
+        if (m != model_) {
+          found = next, foundModel = m;
+          break;
+        }
+        last = next;
+        step *= 2;
+      }
+      if (foundModel < 0) continue;
+      // Bisection between `last` (same model) and `found` (changed).
+      while ((dir > 0 ? found - last : last - found) > 1) {
+        std::int64_t mid = last + (found - last) / 2;
+        int m = modelWith([&](Profile& q) { set(q, mid); });
+        if (m != model_)
+          found = mid, foundModel = m;
+        else
+          last = mid;
+      }
+      add(field, current, found, foundModel);
+    }
+  }
+
+  // For a categorical field: the first value (knowledge order) giving each other model.
+  template <class Set>
+  void categorical(const char* field, const std::string& current,
+                   const std::vector<std::string>& values, bool known, Set set) {
+    std::vector<int> seen;
+    for (const auto& value : values) {
+      if (known && value == current) continue;
+      int m = modelWith([&](Profile& q) { set(q, &value); });
+      if (m == model_ || std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
+      seen.push_back(m);
+      add(field, known ? ordered_json(current) : ordered_json(nullptr), value, m);
+    }
+  }
+
+  // For an ordered level: the nearest level below and above that changes the model; for
+  // an unknown level, every level that changes it.
+  void ordinal(const char* field, std::optional<std::string> Profile::*member,
+               const std::vector<std::string>& values) {
+    const auto& current = p_.*member;
+    if (!current) {
+      categorical(field, "", values, false,
+                  [member](Profile& q, const std::string* v) { q.*member = *v; });
+      return;
+    }
+    int at = indexOf(values, *current);
+    if (at < 0) return;
+    for (int dir : {-1, +1}) {
+      for (int i = at + dir; i >= 0 && i < static_cast<int>(values.size()); i += dir) {
+        const std::string& value = values[static_cast<std::size_t>(i)];
+        int m = modelWith([&](Profile& q) { q.*member = value; });
+        if (m != model_) {
+          add(field, *current, value, m);
+          break;
+        }
+      }
+    }
+  }
+
+  void flag(const char* field, std::optional<bool> Profile::*member) {
+    const auto& current = p_.*member;
+    for (bool value : {false, true}) {
+      if (current && *current == value) continue;
+      int m = modelWith([&](Profile& q) { q.*member = value; });
+      if (m != model_)
+        add(field, current ? ordered_json(*current) : ordered_json(nullptr), value, m);
+    }
+  }
+
+  const Kb& kb_;
+  const Profile& p_;
+  Profile q_;  // working copy
+  const Options& options_;
+  int model_;
+  Evaluation scratch_;
+  int evaluations_ = 0;
+  std::vector<SensitivityEntry> out_;
+};
+
+}  // namespace
+
+std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
+  Evaluation e;
+  return leadershipModels()[static_cast<std::size_t>(evaluateModel(kb, profile, options, e))];
 }
 
 Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResult>& obligations) {
-  (void)ctx, (void)obligations;
+  const DecisionKnowledge& k = ctx.kb.decision;
+  const auto& models = leadershipModels();
+  const auto& lines = reportingLines();
   Leadership l;
-  l.model = "distributed";
-  l.cisoReportsTo = "none";
-  l.dpo = "not-required";
-  for (const auto& m : leadershipModels()) l.score.emplace_back(m, 0);
+
+  FactSet facts;
+  buildFactSet(k, ctx.profile, ctx.facts, obligations, facts);
+  std::vector<int> raw;
+  std::vector<const DecisionRule*> scored;
+  int best = scoreModels(k, facts, raw, &scored);
+  l.model = models[static_cast<std::size_t>(best)];
+
+  // Scores: shifted down so the best is at most 100, then clamped to 0..100.
+  int top = *std::max_element(raw.begin(), raw.end());
+  int shift = std::max(0, top - 100);
+  for (std::size_t m = 0; m < models.size(); ++m)
+    l.score.emplace_back(models[m], std::clamp(raw[m] - shift, 0, 100));
+
+  // Second pass: reporting line and DPO, with the chosen model known to the conditions.
+  facts.model = l.model;
+  buildFactSet(k, ctx.profile, ctx.facts, obligations, facts);
+  std::vector<int> reports = k.baseReportsTo;
+  int dpo = 2;
+  std::vector<const DecisionRule*> dpoRules, reportRules;
+  for (const auto& rule : k.rules) {
+    bool decisionRule = !rule.reportsTo.empty() || rule.dpo >= 0;
+    bool fired = std::find(scored.begin(), scored.end(), &rule) != scored.end();
+    if (decisionRule && !fired) fired = evaluateCondition(rule.when, facts);
+    if (!fired) continue;
+    for (const auto& [line, points] : rule.reportsTo)
+      reports[static_cast<std::size_t>(line)] += points;
+    if (!rule.reportsTo.empty()) reportRules.push_back(&rule);
+    if (rule.dpo >= 0) {
+      if (rule.dpo < dpo) dpo = rule.dpo, dpoRules.clear();
+      if (rule.dpo == dpo) dpoRules.push_back(&rule);
+    }
+    l.rationale.push_back({rule.id, rule.effect, rule.because, rule.source});
+  }
+  l.dpo = dpoVerdicts()[static_cast<std::size_t>(dpo)];
+
+  std::string reportingReason;
+  if (l.model == "distributed") {
+    l.cisoReportsTo = "none";
+    reportingReason =
+        "No security executive in this model: each leader answers for the duties assigned in the "
+        "RACI.";
+  } else {
+    int line = k.reportsTieBreak.empty() ? 1 : k.reportsTieBreak.front();
+    for (int i : k.reportsTieBreak)
+      if (reports[static_cast<std::size_t>(i)] > reports[static_cast<std::size_t>(line)]) line = i;
+    l.cisoReportsTo = lines[static_cast<std::size_t>(line)];
+    std::vector<std::string> ids;
+    for (const auto* r : reportRules)
+      for (const auto& [li, points] : r->reportsTo)
+        if (li == line && points > 0) ids.push_back(r->id);
+    if (ids.empty()) {
+      reportingReason =
+          "Default line: most CISOs report to the CIO (surveys: 36-46%), which keeps security "
+          "close to IT when nothing calls for independence.";
+    } else {
+      reportingReason = "Chosen by rule" + std::string(ids.size() > 1 ? "s " : " ");
+      for (std::size_t i = 0; i < ids.size(); ++i) reportingReason += (i ? ", " : "") + ids[i];
+      reportingReason += ".";
+    }
+  }
+  std::string dpoReason;
+  if (dpoRules.empty()) {
+    dpoReason =
+        "No DPO trigger applies: no GDPR Art. 37 obligation and no large-scale EU personal data.";
+  } else {
+    for (const auto* r : dpoRules) dpoReason += (dpoReason.empty() ? "" : " ") + r->because;
+  }
+  l.extra["reportingReason"] = reportingReason;
+  l.extra["dpoReason"] = dpoReason;
+
+  WhatIf whatIf(ctx.kb, ctx.profile, ctx.options, best);
+  l.sensitivity = whatIf.run();
   return l;
 }
 
@@ -35,7 +845,8 @@ ordered_json toJson(const Leadership& l) {
   out["score"] = std::move(score);
   ordered_json rationale = ordered_json::array();
   for (const auto& r : l.rationale)
-    rationale.push_back({{"rule", r.rule}, {"effect", r.effect}, {"because", r.because}, {"source", r.source}});
+    rationale.push_back(
+        {{"rule", r.rule}, {"effect", r.effect}, {"because", r.because}, {"source", r.source}});
   out["rationale"] = std::move(rationale);
   ordered_json sensitivity = ordered_json::array();
   for (const auto& s : l.sensitivity)

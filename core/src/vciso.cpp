@@ -1,26 +1,239 @@
 #include "vciso.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "context.h"
 #include "decision.h"
 
 namespace seclead {
 
-void loadVciso(const json& document, Kb& kb, std::vector<KbError>& errors) {
-  (void)errors;
-  kb.vciso.raw = document;  // TODO(issue 4)
+void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
+  KbReader read{"vciso.json", errors};
+  VcisoKnowledge& k = kb.vciso;
+  k = VcisoKnowledge{};
+  k.raw = doc;
+  if (!doc.is_object()) return read.fail("", "expected an object");
+  const json hours = doc.value("hours", json::object());
+  const json rate = doc.value("rate", json::object());
+  const json fullTime = doc.value("fullTime", json::object());
+  const json triggers = doc.value("triggers", json::object());
+  for (const char* band : {"micro", "small", "medium", "large", "enterprise"}) {
+    const json bands = hours.value("bySizeBand", json::object());
+    k.hoursBySizeBand[band] = static_cast<int>(read.num(bands, band, "/hours/bySizeBand"));
+  }
+  k.hoursSource = read.str(hours, "bySizeBandSource", "/hours");
+  k.perObligation = static_cast<int>(read.num(hours, "perApplicableObligation", "/hours"));
+  k.perIncident = static_cast<int>(read.num(hours, "perIncident", "/hours"));
+  k.maxIncidents = static_cast<int>(read.num(hours, "maxIncidents", "/hours"));
+  k.minHours = static_cast<int>(read.num(hours, "minHours", "/hours"));
+  k.maxHours = static_cast<int>(read.num(hours, "maxHours", "/hours"));
+  for (int m = 1; m <= 5; ++m) {
+    const json byMaturity = hours.value("byMaturity", json::object());
+    k.hoursByMaturity[m] =
+        static_cast<int>(read.num(byMaturity, std::to_string(m).c_str(), "/hours/byMaturity"));
+  }
+  for (const char* t : {"low", "medium", "high"}) {
+    const json byThreat = hours.value("byThreat", json::object());
+    k.hoursByThreat[t] = static_cast<int>(read.num(byThreat, t, "/hours/byThreat"));
+  }
+  k.rateLowUsd = read.num(rate, "lowUsd", "/rate");
+  k.rateHighUsd = read.num(rate, "highUsd", "/rate");
+  k.rateSource = read.str(rate, "source", "/rate");
+  if (k.rateLowUsd <= 0 || k.rateHighUsd < k.rateLowUsd)
+    read.fail("/rate", "expected 0 < lowUsd <= highUsd");
+  k.fullTimeAnnualUsd = read.num(fullTime, "annualCostUsd", "/fullTime");
+  k.fullTimeSource = read.str(fullTime, "source", "/fullTime");
+  k.triggerHeadcount = static_cast<std::int64_t>(read.num(triggers, "headcount", "/triggers"));
+  k.triggerIncidents = static_cast<int>(read.num(triggers, "incidents", "/triggers"));
+  k.internalCisoObligations = read.strs(triggers, "internalCisoObligations", "/triggers");
+  k.independenceObligations = read.strs(triggers, "independenceObligations", "/triggers");
+}
+
+namespace {
+
+bool applicable(const std::vector<ObligationResult>& obligations, const std::string& id) {
+  for (const auto& o : obligations)
+    if (o.id == id && (o.status == "met" || o.status == "gap" || o.status == "partial"))
+      return true;
+  return false;
+}
+
+std::string withThousands(long long v) {
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string describe(const ordered_json& v) {
+  if (v.is_null()) return "unknown";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return withThousands(v.get<long long>());
+  return v.dump();
+}
+
+struct Hours {
+  int applicable = 0, size = 0, obligations = 0, maturity = 0, incidents = 0, threat = 0, total = 0;
+};
+
+Hours hoursFor(const Context& ctx, const std::vector<ObligationResult>& obligations) {
+  const VcisoKnowledge& k = ctx.kb.vciso;
+  const Profile& p = ctx.profile;
+  Hours h;
+  for (const auto& o : obligations)
+    if (o.status == "met" || o.status == "gap" || o.status == "partial") ++h.applicable;
+  auto bandIt = k.hoursBySizeBand.find(ctx.facts.sizeBand);
+  h.size = bandIt == k.hoursBySizeBand.end() ? 0 : bandIt->second;
+  h.obligations = h.applicable * k.perObligation;
+  // Unknown maturity counts as 2 (low), unknown threat as medium.
+  auto m = k.hoursByMaturity.find(p.securityMaturity.value_or(2));
+  if (m != k.hoursByMaturity.end()) h.maturity = m->second;
+  std::int64_t incidents = p.incidentsLast24Months.value_or(0);
+  h.incidents = static_cast<int>(std::min<std::int64_t>(incidents, k.maxIncidents)) * k.perIncident;
+  auto t = k.hoursByThreat.find(p.cyberThreat.value_or("medium"));
+  if (t != k.hoursByThreat.end()) h.threat = t->second;
+  h.total = std::clamp(h.size + h.obligations + h.maturity + h.incidents + h.threat, k.minHours,
+                       k.maxHours);
+  return h;
+}
+
+}  // namespace
+
+int vcisoHoursPerMonth(const Context& ctx, const std::vector<ObligationResult>& obligations) {
+  return hoursFor(ctx, obligations).total;
 }
 
 VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
                     const std::vector<ObligationResult>& obligations) {
-  (void)ctx, (void)leadership, (void)obligations;
-  return {};
+  const VcisoKnowledge& k = ctx.kb.vciso;
+  const Profile& p = ctx.profile;
+  VcisoPlan plan;
+
+  // Currency: the caller's rate settings first, then the profile's money fields.
+  std::string currency = "USD";
+  for (const auto* money : {&p.settings.vcisoHourlyRateLow, &p.settings.fullTimeCisoAnnualCost,
+                            &p.annualRevenue, &p.securityBudget, &p.itBudget}) {
+    if (*money && ctx.kb.fromUsd(1, (*money)->currency)) {
+      currency = (*money)->currency;
+      break;
+    }
+  }
+  auto toCurrency = [&](double usd) {
+    auto v = ctx.kb.fromUsd(usd, currency);
+    return static_cast<long long>(std::llround(v ? *v : usd));
+  };
+  auto settingUsd = [&](const std::optional<Money>& money, double fallback) {
+    if (!money) return fallback;
+    auto usd = ctx.kb.toUsd(money->amount, money->currency);
+    return usd && *usd > 0 ? *usd : fallback;
+  };
+
+  // Hours per month.
+  Hours h = hoursFor(ctx, obligations);
+  int hours = h.total;
+  int applicableCount = h.applicable, sizeHours = h.size, obligationHours = h.obligations,
+      maturityHours = h.maturity, incidentHours = h.incidents, threatHours = h.threat;
+  std::int64_t incidents = p.incidentsLast24Months.value_or(0);
+  plan.hoursPerMonth = hours;
+
+  double rateLow = settingUsd(p.settings.vcisoHourlyRateLow, k.rateLowUsd);
+  double rateHigh = settingUsd(p.settings.vcisoHourlyRateHigh, k.rateHighUsd);
+  if (rateHigh < rateLow) std::swap(rateLow, rateHigh);
+  double fullTimeUsd = settingUsd(p.settings.fullTimeCisoAnnualCost, k.fullTimeAnnualUsd);
+  plan.currency = currency;
+  plan.monthlyLow = static_cast<double>(toCurrency(hours * rateLow));
+  plan.monthlyHigh = static_cast<double>(toCurrency(hours * rateHigh));
+  int breakEven = static_cast<int>(std::lround(fullTimeUsd / 12.0 / ((rateLow + rateHigh) / 2.0)));
+
+  // Recommended: the model is vciso, or a vCISO bridges the gap while a full-time
+  // executive is recruited (no security executive today, no internal-CISO rule).
+  bool internalRequired = false;
+  for (const auto& id : k.internalCisoObligations)
+    internalRequired = internalRequired || applicable(obligations, id);
+  bool hasExecutive = false;
+  if (p.currentRoles) {
+    for (const auto& r : *p.currentRoles) {
+      auto acts = [&](const char* id) {
+        return r.role == id ||
+               std::find(r.alsoActsAs.begin(), r.alsoActsAs.end(), id) != r.alsoActsAs.end();
+      };
+      if (acts("ciso") || acts("cso") || acts("vciso")) hasExecutive = true;
+    }
+  }
+  int rank = modelRank(leadership.model);
+  bool interim = rank >= 2 && p.currentRoles && !hasExecutive && !internalRequired;
+  plan.recommended = leadership.model == "vciso" || interim;
+
+  // Triggers for moving to a full-time executive (only meaningful below rank 2).
+  if (rank < 2) {
+    auto& t = plan.transitionTriggers;
+    if (p.employees < k.triggerHeadcount)
+      t.push_back("Headcount reaches " + withThousands(k.triggerHeadcount) + " (now " +
+                  withThousands(p.employees) +
+                  "): larger organizations establish a dedicated security executive.");
+    else
+      t.push_back("Headcount is already " + withThousands(p.employees) + " (at least " +
+                  withThousands(k.triggerHeadcount) +
+                  "): plan the move to a full-time security executive.");
+    t.push_back("vCISO hours exceed the break-even of " + std::to_string(breakEven) +
+                " hours a month (now " + std::to_string(hours) +
+                "): a full-time CISO then costs less than the retainer.");
+    if (internalRequired)
+      t.push_back("A regulation that requires an internal CISO applies now: appoint an employee.");
+    else
+      t.push_back(
+          "A regulation that requires an internal CISO starts to apply (FISMA senior agency "
+          "information security officer, RBI CISO): a vCISO cannot hold that role.");
+    if (p.euFinancialEntity.value_or(false) || ctx.facts.financialSector)
+      t.push_back(
+          "The organization enters DORA's scope as a non-micro EU financial entity: the "
+          "independent ICT-risk control function (Art. 6(4)) needs an internal owner.");
+    if (incidents < k.triggerIncidents)
+      t.push_back(std::to_string(k.triggerIncidents) +
+                  " or more material incidents within 24 months (now " + std::to_string(incidents) +
+                  "): incident response needs a leader on staff.");
+    for (const auto& s : leadership.sensitivity) {
+      if (modelRank(s.model) < 2) continue;
+      t.push_back("What-if: " + s.field + " changes from " + describe(s.from) + " to " +
+                  describe(s.to) + " and the recommendation becomes " + s.model + ".");
+    }
+  }
+
+  plan.extra["fullTimeAnnualCost"] = toCurrency(fullTimeUsd);
+  plan.extra["breakEvenHoursPerMonth"] = breakEven;
+  if (interim)
+    plan.extra["interim"] =
+        "Engage a vCISO as an interim step while the recommended full-time executive is recruited.";
+  ordered_json basis;
+  basis["sizeBand"] = {{"band", ctx.facts.sizeBand}, {"hours", sizeHours}};
+  basis["obligations"] = {{"applicable", applicableCount}, {"hours", obligationHours}};
+  basis["maturity"] = {
+      {"level", p.securityMaturity ? ordered_json(*p.securityMaturity) : ordered_json(nullptr)},
+      {"hours", maturityHours}};
+  basis["incidents"] = {{"count", incidents}, {"hours", incidentHours}};
+  basis["threat"] = {
+      {"level", p.cyberThreat ? ordered_json(*p.cyberThreat) : ordered_json(nullptr)},
+      {"hours", threatHours}};
+  basis["hourlyRate"] = {{"low", toCurrency(rateLow)},
+                         {"high", toCurrency(rateHigh)},
+                         {"currency", currency},
+                         {"overridden", p.settings.vcisoHourlyRateLow.has_value() ||
+                                            p.settings.vcisoHourlyRateHigh.has_value()}};
+  basis["sources"] = {k.hoursSource, k.rateSource, k.fullTimeSource};
+  plan.extra["basis"] = std::move(basis);
+  return plan;
 }
 
 ordered_json toJson(const VcisoPlan& p) {
   ordered_json out;
   out["recommended"] = p.recommended;
   out["hoursPerMonth"] = p.hoursPerMonth;
-  out["monthlyCost"] = {{"low", p.monthlyLow}, {"high", p.monthlyHigh}, {"currency", p.currency}};
+  out["monthlyCost"] = {{"low", static_cast<long long>(p.monthlyLow)},
+                        {"high", static_cast<long long>(p.monthlyHigh)},
+                        {"currency", p.currency}};
   out["transitionTriggers"] = p.transitionTriggers;
   for (const auto& [key, value] : p.extra.items()) out[key] = value;
   return out;

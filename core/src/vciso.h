@@ -1,6 +1,8 @@
 // vCISO engagement sizing and cost against a full-time executive.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,15 @@ struct Leadership;
 
 struct VcisoKnowledge {
   json raw;  // vciso.json: hours model, hourly rate range, full-time cost, triggers, sources
+  std::map<std::string, int> hoursBySizeBand;
+  int perObligation = 0, perIncident = 0, maxIncidents = 0, minHours = 0, maxHours = 0;
+  std::map<int, int> hoursByMaturity;
+  std::map<std::string, int> hoursByThreat;
+  double rateLowUsd = 0, rateHighUsd = 0, fullTimeAnnualUsd = 0;
+  std::string hoursSource, rateSource, fullTimeSource;
+  std::int64_t triggerHeadcount = 0;
+  int triggerIncidents = 0;
+  std::vector<std::string> internalCisoObligations, independenceObligations;
 };
 
 struct VcisoPlan {
@@ -31,6 +42,9 @@ void loadVciso(const json& document, Kb& kb, std::vector<KbError>& errors);
 
 VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
                     const std::vector<ObligationResult>& obligations);
+
+// Hours a month a vCISO engagement needs for this profile (the sizing model alone).
+int vcisoHoursPerMonth(const Context& ctx, const std::vector<ObligationResult>& obligations);
 
 ordered_json toJson(const VcisoPlan& plan);
 
