@@ -252,6 +252,15 @@ details.more > summary { padding: 4px 0; font-weight: 500; color: var(--_accent)
 .q textarea { min-height: 5em; font-family: ui-monospace, monospace; font-size: 0.85em; }
 .q .multi { display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .q .money { display: grid; grid-template-columns: 1fr 5em; gap: 4px; }
+.q.wide { grid-template-columns: 1fr; }
+.roles-wrap { overflow-x: auto; }
+.roles-table { font-size: 0.85em; }
+.roles-table td { padding: 2px; border: none; }
+.roles-table th { background: transparent; border: none; font-weight: 600; padding: 2px; }
+.roles-table select, .roles-table input { font: inherit; max-width: 12em; padding: 2px 4px; border: 1px solid var(--_border); border-radius: 4px; background: var(--_bg); color: var(--_fg); }
+.roles-table input[type=number] { width: 4.5em; }
+button.add, button.remove { font: inherit; font-size: 0.85em; cursor: pointer; border: 1px solid var(--_border); background: var(--_bg); color: var(--_accent); border-radius: 4px; padding: 2px 8px; margin-top: 4px; }
+button:focus-visible, select:focus-visible, input:focus-visible, summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
 .headline { display: flex; flex-wrap: wrap; gap: 10px; margin: 4px 0 10px; }
 .tile { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 8px 12px; min-width: 140px; }
 .tile .k { font-size: 0.78em; color: var(--_muted); text-transform: uppercase; letter-spacing: 0.04em; }
@@ -619,8 +628,15 @@ export class SecleadAssessment extends HTMLElement {
         }
         break;
       case 'roles':
-        control = h('textarea', { id, spellcheck: 'false', placeholder: '[{"id":"r1","role":"cio","reportsTo":"ceo"}]' });
-        control.addEventListener('input', onInput);
+        // With field definitions: a small table editor; without: the list as JSON text.
+        if (asArray(q.fields).length) {
+          row.classList.add('wide');
+          control = h('div', { class: 'roles', role: 'group', 'aria-label': labelText });
+          row._roles = [];
+        } else {
+          control = h('textarea', { id, spellcheck: 'false', placeholder: '[{"id":"r1","role":"cio","reportsTo":"ceo"}]' });
+          control.addEventListener('input', onInput);
+        }
         break;
       case 'country-list':
         control = h('input', { id, type: 'text', placeholder: 'US, US-NY, DE' });
@@ -630,6 +646,7 @@ export class SecleadAssessment extends HTMLElement {
         control = h('input', { id, type: 'text', maxlength: q.maxLength ?? 4096 });
         control.addEventListener('input', onInput);
     }
+    if (row._roles) label.removeAttribute('for'); // the group carries its own aria-label
     row.append(label, control);
     row._question = q;
     return row;
@@ -667,6 +684,7 @@ export class SecleadAssessment extends HTMLElement {
         return list.length ? list : undefined;
       }
       case 'roles': {
+        if (row._roles) return row._roles.length ? clone(row._roles) : undefined;
         const v = row.querySelector('textarea').value.trim();
         if (v === '') return undefined;
         try {
@@ -707,11 +725,118 @@ export class SecleadAssessment extends HTMLElement {
         row.querySelector('input').value = asArray(value).join(', ');
         break;
       case 'roles':
-        row.querySelector('textarea').value = value === undefined ? '' : JSON.stringify(value, null, 1);
+        if (row._roles) {
+          row._roles = Array.isArray(value) ? clone(value).filter((e) => e && typeof e === 'object') : [];
+          this.#renderRoles(q, row);
+        } else {
+          row.querySelector('textarea').value = value === undefined ? '' : JSON.stringify(value, null, 1);
+        }
         break;
       default:
         row.querySelector('input').value = value === undefined || value === null ? '' : String(value);
     }
+  }
+
+  // The currentRoles editor: one table row per person, columns from the question's `fields`
+  // (enum, reference, number, multi-enum, text), plus the entry id and a remove button.
+  #renderRoles(q, row) {
+    const fields = asArray(q.fields);
+    const entries = row._roles;
+    const host = row.querySelector('.roles');
+    const changed = () => this.#formChanged(q, row);
+    const roleField = fields.find((f) => f.field === 'role');
+    const roleIds = roleField ? optionList(roleField).map((o) => o.value) : [];
+    const refSelects = [];
+    const fillRef = (select, entry) => {
+      const current = entry.reportsTo;
+      select.replaceChildren(h('option', { value: '', text: '—' }));
+      const values = [];
+      for (const other of entries) {
+        if (other !== entry && typeof other.id === 'string' && other.id) values.push([other.id, `${other.id} (${humanize(other.role)})`]);
+      }
+      for (const r of roleIds) values.push([r, humanize(r)]);
+      if (typeof current === 'string' && current && !values.some(([v]) => v === current)) values.push([current, current]);
+      for (const [v, label] of values) select.append(h('option', { value: v, text: label }));
+      select.value = typeof current === 'string' ? current : '';
+    };
+    const refreshRefs = () => refSelects.forEach(([sel, entry]) => fillRef(sel, entry));
+    const tbody = h('tbody');
+    entries.forEach((entry, i) => {
+      const tr = h('tr');
+      const idInput = h('input', { type: 'text', value: entry.id ?? '', 'aria-label': `person ${i + 1}: id`, size: '6' });
+      idInput.addEventListener('input', () => {
+        entry.id = idInput.value;
+        refreshRefs();
+        changed();
+      });
+      tr.append(h('td', null, idInput));
+      for (const f of fields) {
+        const label = `person ${i + 1}: ${f.label ?? humanize(f.field)}`;
+        const set = (v) => {
+          if (v === undefined) delete entry[f.field];
+          else entry[f.field] = v;
+          if (f.field === 'role') refreshRefs();
+          changed();
+        };
+        let cell;
+        if (f.type === 'enum') {
+          cell = h('select', { 'aria-label': label }, h('option', { value: '', text: '—' }));
+          for (const o of optionList(f)) cell.append(h('option', { value: JSON.stringify(o.value), text: o.label }));
+          cell.value = entry[f.field] === undefined ? '' : JSON.stringify(entry[f.field]);
+          cell.addEventListener('change', () => set(cell.value === '' ? undefined : JSON.parse(cell.value)));
+        } else if (f.type === 'reference') {
+          cell = h('select', { 'aria-label': label });
+          refSelects.push([cell, entry]);
+          cell.addEventListener('change', () => set(cell.value === '' ? undefined : cell.value));
+        } else if (f.type === 'number' || f.type === 'integer') {
+          cell = h('input', { type: 'number', min: f.min, max: f.max, step: f.type === 'integer' ? '1' : '0.05', 'aria-label': label, value: entry[f.field] ?? '' });
+          cell.addEventListener('input', () => set(cell.value.trim() === '' ? undefined : Number(cell.value)));
+        } else if (f.type === 'multi-enum') {
+          cell = h('select', { multiple: true, size: '3', 'aria-label': label });
+          const chosen = new Set(asArray(entry[f.field]).map((v) => JSON.stringify(v)));
+          for (const o of optionList(f)) {
+            const opt = h('option', { value: JSON.stringify(o.value), text: o.label });
+            opt.selected = chosen.has(opt.value);
+            cell.append(opt);
+          }
+          cell.addEventListener('change', () => {
+            const list = [...cell.selectedOptions].map((o) => JSON.parse(o.value));
+            set(list.length ? list : undefined);
+          });
+        } else {
+          cell = h('input', { type: 'text', 'aria-label': label, value: entry[f.field] ?? '' });
+          cell.addEventListener('input', () => set(cell.value === '' ? undefined : cell.value));
+        }
+        tr.append(h('td', null, cell));
+      }
+      const remove = h('button', { type: 'button', class: 'remove', 'aria-label': `remove person ${i + 1}`, text: '✕' });
+      remove.addEventListener('click', () => {
+        entries.splice(i, 1);
+        this.#renderRoles(q, row);
+        changed();
+      });
+      tr.append(h('td', null, remove));
+      tbody.append(tr);
+    });
+    refreshRefs();
+    const head = h('tr', null, h('th', { scope: 'col', text: 'Id' }), fields.map((f) => h('th', { scope: 'col', text: f.label ?? humanize(f.field) })), h('td'));
+    const add = h('button', { type: 'button', class: 'add', text: '+ Add a person' });
+    add.addEventListener('click', () => {
+      const used = new Set(entries.map((e) => e.id));
+      let n = entries.length + 1;
+      while (used.has('r' + n)) n++;
+      const entry = { id: 'r' + n };
+      for (const f of fields) if (f.default !== undefined) entry[f.field] = clone(f.default);
+      entries.push(entry);
+      this.#renderRoles(q, row);
+      changed();
+    });
+    const max = Number(q.maxItems) || 1000;
+    add.disabled = entries.length >= max;
+    host.replaceChildren(
+      entries.length ? h('div', { class: 'roles-wrap' }, h('table', { class: 'roles-table' }, h('thead', null, head), tbody)) : h('p', { class: 'empty', text: 'Nobody listed (unknown).' }),
+      add,
+    );
   }
 
   #fillForm() {

@@ -417,6 +417,38 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
     }, edit.change);
     assert.equal(JSON.stringify(edit.report), expected);
   }
+  // The currentRoles editor (a table built from the question's `fields`): one row per person;
+  // adding a person and choosing a role gives a profile the engine accepts.
+  const roles = await page.evaluate(async () => {
+    const el = document.getElementById('wc');
+    el.profile = await (await fetch('/examples/us-clinic.json')).json();
+    const row = el.shadowRoot.querySelector('.q[data-pointer="/currentRoles"]');
+    if (!row || !row.querySelector('table.roles-table')) return null;
+    const rows = row.querySelectorAll('table.roles-table tbody tr').length;
+    const before = window.demo.componentReports.length;
+    row.querySelector('button.add').click();
+    const added = window.demo.changes.at(-1).currentRoles.at(-1);
+    const last = [...row.querySelectorAll('table.roles-table tbody tr')].at(-1);
+    const roleSelect = last.querySelector('select');
+    roleSelect.value = JSON.stringify('dpo');
+    roleSelect.dispatchEvent(new Event('change'));
+    const t0 = performance.now();
+    while (window.demo.componentReports.length === before && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+    return { rows, added, profile: window.demo.changes.at(-1), report: window.demo.componentReports.at(-1), grew: window.demo.componentReports.length > before };
+  });
+  if (roles) {
+    assert.equal(roles.rows, 3, 'us-clinic lists three people');
+    assert.equal(roles.added.id, 'r4');
+    assert.equal(roles.profile.currentRoles.length, 4);
+    assert.equal(roles.profile.currentRoles[3].role, 'dpo');
+    assert.equal(roles.grew, true, 'the edited profile was assessed');
+    const expected = await page.evaluate(async (profile) => {
+      const mod = await import('/wasm/src/index.js');
+      return JSON.stringify(mod.assess(profile));
+    }, roles.profile);
+    assert.equal(JSON.stringify(roles.report), expected);
+  }
+
   // The form follows the questionnaire's visibleWhen rules (knowledge, not component code):
   // the NYDFS question shows only with jurisdiction US-NY.
   const visibility = await page.evaluate(async () => {
