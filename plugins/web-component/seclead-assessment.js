@@ -253,6 +253,8 @@ details.more > summary { padding: 4px 0; font-weight: 500; color: var(--_accent)
 .q .multi { display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .q .money { display: grid; grid-template-columns: 1fr 5em; gap: 4px; }
 .q.wide { grid-template-columns: 1fr; }
+.q-error { grid-column: 1 / -1; color: var(--_high); font-size: 0.85em; }
+[aria-invalid=true] { border-color: var(--_high) !important; }
 .roles-wrap { overflow-x: auto; }
 .roles-table { font-size: 0.85em; }
 .roles-table td { padding: 2px; border: none; }
@@ -459,6 +461,30 @@ export class SecleadAssessment extends HTMLElement {
   #clearErrors() {
     this.#errorsEl.replaceChildren();
     this.#errorsEl.hidden = true;
+    for (const el of this.#formHost.querySelectorAll('.q-error')) el.remove();
+    for (const el of this.#formHost.querySelectorAll('.q[data-invalid]')) delete el.dataset.invalid;
+    for (const el of this.#formHost.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  }
+
+  // Shows each engine error next to the question whose pointer is the longest prefix of the
+  // error's path (e.g. /currentRoles/2/role goes to the currentRoles editor).
+  #markFields(errors) {
+    const rows = [...this.#formHost.querySelectorAll('.q')];
+    for (const e of errors) {
+      if (typeof e.path !== 'string' || !e.path) continue;
+      let best = null;
+      for (const row of rows) {
+        const ptr = row.dataset.pointer;
+        if ((e.path === ptr || e.path.startsWith(ptr + '/')) && (!best || ptr.length > best.dataset.pointer.length)) best = row;
+      }
+      if (!best) continue;
+      best.dataset.invalid = '';
+      for (const c of best.querySelectorAll('input, select, textarea')) c.setAttribute('aria-invalid', 'true');
+      const rest = e.path.slice(best.dataset.pointer.length);
+      best.append(h('div', { class: 'q-error', role: 'alert', text: (rest ? rest + ': ' : '') + String(e.message ?? e.code) }));
+      const details = best.closest('details[data-section]');
+      if (details) details.open = true;
+    }
   }
 
   #showErrors(code, message, errors) {
@@ -470,6 +496,8 @@ export class SecleadAssessment extends HTMLElement {
       );
     }
     this.#errorsEl.hidden = false;
+    for (const el of this.#formHost.querySelectorAll('.q-error')) el.remove();
+    this.#markFields(asArray(errors));
     this.#emit('seclead-error', { code, message, errors: clone(errors) || [] });
   }
 

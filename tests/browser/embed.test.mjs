@@ -416,6 +416,31 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
       return JSON.stringify((api && api.assess ? api : mod).assess(profile));
     }, edit.change);
     assert.equal(JSON.stringify(edit.report), expected);
+
+    // An invalid answer: the engine's error is shown next to that question, then cleared.
+    const marked = await page.evaluate(async () => {
+      const el = document.getElementById('wc');
+      const row = el.shadowRoot.querySelector('.q[data-pointer="/organization/employees"]');
+      const input = row.querySelector('input');
+      const wait = async (fn) => {
+        const t0 = performance.now();
+        while (!fn() && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+        return fn();
+      };
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const shown = await wait(() => row.querySelector('.q-error'));
+      const text = shown ? shown.textContent : null;
+      const invalid = input.getAttribute('aria-invalid');
+      input.value = '15';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const cleared = await wait(() => !row.querySelector('.q-error'));
+      return { text, invalid, cleared, after: input.getAttribute('aria-invalid') };
+    });
+    assert.ok(marked.text && marked.text.length > 0, 'an error message next to the question');
+    assert.equal(marked.invalid, 'true');
+    assert.equal(marked.cleared, true);
+    assert.equal(marked.after, null);
   }
   // The currentRoles editor (a table built from the question's `fields`): one row per person;
   // adding a person and choosing a role gives a profile the engine accepts.
