@@ -360,6 +360,12 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
       raciRows: el.shadowRoot.querySelectorAll('table.raci tbody tr').length,
       reportRows: ev.detail.raci.rows.length,
       imgs: el.shadowRoot.querySelectorAll('img').length,
+      themed: (() => {
+        el.style.setProperty('--seclead-accent', 'rgb(1, 2, 3)');
+        el.style.setProperty('--seclead-font', 'monospace');
+        const h2 = el.shadowRoot.querySelector('section h2');
+        return { color: getComputedStyle(h2).color, font: getComputedStyle(el).fontFamily };
+      })(),
       xss: window.__xss === 1,
     };
   });
@@ -369,6 +375,7 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
   assert.deepEqual(result.shown, ['leadership', 'raci']);
   assert.equal(result.raciRows, result.reportRows);
   assert.equal(result.imgs, 0);
+  assert.deepEqual(result.themed, { color: 'rgb(1, 2, 3)', font: 'monospace' }, 'themeable through --seclead-* properties');
   assert.equal(result.xss, false);
 
   // profile-src loads a profile by URL; an invalid profile gives seclead-error with the
