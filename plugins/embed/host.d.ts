@@ -1,0 +1,72 @@
+// Types of the seclead iframe-embed host SDK (host.js). Protocol: plugins/README.md.
+
+export declare const PROTOCOL: 'seclead-embed';
+export declare const PROTOCOL_VERSION: 1;
+
+/** One problem in a profile (contract section 2). */
+export interface SecleadInputError {
+  path: string;
+  code: 'syntax' | 'type' | 'range' | 'enum' | 'required' | 'unknown-field' | 'reference' | 'limit' | 'schema-version';
+  message: string;
+  input?: string;
+}
+
+export type EmbedErrorCode =
+  | 'malformed'
+  | 'unsupported-version'
+  | 'unknown-type'
+  | 'unexpected-type'
+  | 'invalid-profile'
+  | 'engine-unavailable'
+  | 'internal'
+  | 'timeout'
+  | 'destroyed';
+
+export interface EmbedError {
+  code: EmbedErrorCode | string;
+  message: string;
+  /** With `invalid-profile`: the engine's error list. */
+  errors?: SecleadInputError[];
+}
+
+export interface EmbedMessage {
+  protocol: 'seclead-embed';
+  version: 1;
+  type: 'init' | 'load-profile' | 'report' | 'error';
+  id?: string | number;
+  payload?: Record<string, unknown>;
+}
+
+export interface ReadyInfo {
+  ready: true;
+  protocol: 1;
+  engine: { engine: string; knowledgeBase: unknown } | null;
+}
+
+export interface MountOptions {
+  /** The frame's origin, exactly (e.g. "https://seclead.example"); never "*". */
+  allowedOrigin: string;
+  onReport?: (report: Record<string, unknown>, id: string | number | undefined) => void;
+  onError?: (error: EmbedError, id: string | number | undefined) => void;
+  onReady?: (info: ReadyInfo) => void;
+  /** Diagnostics: a message that was dropped (wrong origin or source, not this protocol). */
+  onIgnored?: (event: MessageEvent) => void;
+}
+
+export interface LoadOptions {
+  explain?: boolean;
+  /** Knowledge overlays as JSON texts, merged in this order. */
+  overlays?: string[];
+}
+
+export interface Embed {
+  /** Resolves when the frame answered the init handshake. */
+  readonly ready: Promise<ReadyInfo>;
+  /** Sends a profile; resolves with its report, rejects with an Error carrying {code, errors?}. */
+  loadProfile(profile: Record<string, unknown> | string, options?: LoadOptions): Promise<Record<string, unknown>>;
+  /** Removes the listeners and rejects pending calls with code "destroyed". */
+  destroy(): void;
+}
+
+/** Connects to a seclead frame. Throws a TypeError for an unsafe or malformed allowedOrigin. */
+export declare function mount(iframe: HTMLIFrameElement, options: MountOptions): Embed;
