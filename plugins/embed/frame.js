@@ -157,10 +157,12 @@ async function handle(event) {
       } catch (e) {
         const errors = e && Array.isArray(e.errors) ? e.errors : undefined;
         setStatus('');
-        showErrors('The profile was rejected:', errors);
+        showErrors('The input was rejected:', errors);
         view.report = null;
         if (errors) {
-          replyError(event, id, 'invalid-profile', `the profile is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`, errors);
+          const overlay = errors.some((x) => x && typeof x.input === 'string' && x.input.startsWith('overlay'));
+          const what = overlay ? 'an overlay' : 'the profile';
+          replyError(event, id, overlay ? 'invalid-overlay' : 'invalid-profile', `${what} is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'})`, errors);
         } else {
           replyError(event, id, 'internal', 'the assessment failed: ' + String(e && e.message));
         }

@@ -17,6 +17,7 @@ export type EmbedErrorCode =
   | 'unknown-type'
   | 'unexpected-type'
   | 'invalid-profile'
+  | 'invalid-overlay'
   | 'engine-unavailable'
   | 'internal'
   | 'timeout'

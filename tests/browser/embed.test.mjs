@@ -151,6 +151,15 @@ test('a report arrives at the host through postMessage from the other origin', {
   });
   assert.equal(second.report, await assessDirect(page, '/examples/eu-bank.json'));
   assert.equal(second.count, 2);
+  // Options travel too: explain lists the obligations that do not apply, as assess does.
+  const explained = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/us-clinic.json')).json();
+    const viaFrame = await window.demo.embed.loadProfile(profile, { explain: true });
+    const mod = await import('/wasm/src/index.js');
+    return { same: JSON.stringify(viaFrame) === JSON.stringify(mod.assess(profile, { explain: true })), n: viaFrame.obligations.length, plain: mod.assess(profile).obligations.length };
+  });
+  assert.equal(explained.same, true);
+  assert.ok(explained.n > explained.plain, `explain adds not-applicable obligations (${explained.n} > ${explained.plain})`);
   // The frame shows the report (as text in the element's shadow DOM).
   const shown = await frame.evaluate(() => document.querySelector('seclead-assessment').shadowRoot.textContent);
   assert.ok(shown.toLowerCase().includes(JSON.parse(second.report).leadership.model.split('-')[0]));
@@ -240,6 +249,7 @@ test('malformed messages from the allowed host get one error reply each, never a
     { name: 'report sent to the frame', message: { ...P, type: 'report', id: 'm8', payload: {} }, code: 'unexpected-type', id: 'm8' },
     { name: 'invalid profile', message: { ...P, type: 'load-profile', id: 'm9', payload: { profile: { schema: 'seclead.profile/1', organization: { employees: 'many' } } } }, code: 'invalid-profile', id: 'm9' },
     { name: 'profile over 1 MiB', message: { ...P, type: 'load-profile', id: 'm11', payload: { profile: ' '.repeat(1100 * 1024) } }, code: 'invalid-profile', id: 'm11' },
+    { name: 'broken overlay', message: { ...P, type: 'load-profile', id: 'm12', payload: { profile: '{}', options: { overlays: ['{not json'] } } }, code: 'invalid-overlay', id: 'm12' },
     { name: 'profile JSON with a syntax error', message: { ...P, type: 'load-profile', id: 'm10', payload: { profile: '{"schema":' } }, code: 'invalid-profile', id: 'm10' },
   ];
   const replies = await page.evaluate(
@@ -281,6 +291,8 @@ test('malformed messages from the allowed host get one error reply each, never a
   assert.ok(invalid.some((e) => e.path === '/organization/sector' && e.code === 'required'), JSON.stringify(invalid));
   const syntax = replies.find((r) => r.name === 'profile JSON with a syntax error').got[0].payload.errors;
   assert.equal(syntax[0].code, 'syntax');
+  const overlay = replies.find((r) => r.name === 'broken overlay').got[0].payload.errors;
+  assert.ok(overlay.some((e) => e.input === 'overlay[0]' && e.code === 'syntax'), JSON.stringify(overlay));
   const limit = replies.find((r) => r.name === 'profile over 1 MiB').got[0].payload.errors;
   assert.equal(limit[0].code, 'limit');
   // Still alive: a valid profile afterwards gets its report.
