@@ -334,11 +334,20 @@ export class SecleadAssessment extends HTMLElement {
     this.#formHost = h('div', { part: 'form' });
     this.#statusEl = h('div', { class: 'status', part: 'status', role: 'status', hidden: true });
     this.#errorsEl = h('ul', { class: 'errors', part: 'errors', hidden: true });
-    this.#reportHost = h('div', { part: 'report', 'aria-live': 'polite' });
+    this.#reportHost = h('div', { part: 'report' });
     this.#root.append(this.#formHost, this.#statusEl, this.#errorsEl, this.#reportHost);
   }
 
   connectedCallback() {
+    // Properties set on the element before this class was defined (upgrade) shadow the
+    // accessors: take their values and route them through the setters.
+    for (const name of ['engine', 'overlays', 'report', 'profile']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     this.#connected = true;
     this.#refreshForm();
     const src = this.getAttribute('profile-src');

@@ -24,6 +24,7 @@ const CLI = process.env.SECLEAD_CLI || path.join(ROOT, 'build/debug/plugins/cli/
 const ENGINE = path.join(ROOT, 'wasm/dist/seclead_engine.mjs');
 const missing = [ENGINE, path.join(ROOT, 'wasm/src/index.js'), CHROMIUM].filter((f) => !existsSync(f));
 const skip = missing.length ? `missing ${missing.join(', ')}` : false;
+const T = { skip, timeout: 120_000 }; // a hung wait fails the test instead of the stage
 
 const STALE =
   'the report differs from the native CLI build/debug/plugins/cli/seclead: if the sources changed, rebuild both ' +
@@ -102,7 +103,7 @@ async function assessDirect(page, profileUrl) {
 
 before(async () => {
   if (skip) return;
-  A = await serve(ROOT);
+  A = await serve(ROOT, { routes: { '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>blank</title>' } } });
   B = await serve(ROOT);
   C = await serve(ROOT, {
     routes: {
@@ -122,7 +123,7 @@ after(async () => {
   await Promise.all([A?.close(), B?.close(), C?.close()]);
 });
 
-test('a report arrives at the host through postMessage from the other origin', { skip }, async () => {
+test('a report arrives at the host through postMessage from the other origin', T, async () => {
   const { page, frame, problems } = await openDemo('us-clinic');
   const origins = await page.evaluate(() => ({ host: location.origin }));
   assert.equal(origins.host, A.origin);
@@ -167,7 +168,7 @@ test('a report arrives at the host through postMessage from the other origin', {
   await page.close();
 });
 
-test('messages from a third origin are ignored by both the host and the frame', { skip }, async () => {
+test('messages from a third origin are ignored by both the host and the frame', T, async () => {
   const { page, frame } = await openDemo('us-clinic');
   const before = await page.evaluate(() => ({ reports: window.demo.reports.length, errors: window.demo.errors.length }));
   const frameStatsBefore = await frame.evaluate(() => ({ ...window.__secleadEmbed.stats }));
@@ -231,7 +232,7 @@ test('messages from a third origin are ignored by both the host and the frame', 
   await page.close();
 });
 
-test('malformed messages from the allowed host get one error reply each, never a crash', { skip }, async () => {
+test('malformed messages from the allowed host get one error reply each, never a crash', T, async () => {
   const { page, frame } = await openDemo('us-clinic');
   const cases = [
     { name: 'a string', message: 'hello', code: 'malformed' },
@@ -305,7 +306,7 @@ test('malformed messages from the allowed host get one error reply each, never a
   await page.close();
 });
 
-test('the host SDK refuses unsafe origins and rejects pending calls on destroy', { skip }, async () => {
+test('the host SDK refuses unsafe origins and rejects pending calls on destroy', T, async () => {
   const page = await browser.newPage();
   await page.goto(`${A.origin}/plugins/demo/index.html?frame=${encodeURIComponent(B.origin)}`);
   const result = await page.evaluate(async () => {
@@ -337,7 +338,7 @@ test('the host SDK refuses unsafe origins and rejects pending calls on destroy',
   await page.close();
 });
 
-test('the web component emits seclead-report equal to the engine\'s report', { skip }, async () => {
+test('the web component emits seclead-report equal to the engine\'s report', T, async () => {
   const { page, problems } = await openDemo('manufacturer-plants');
   const fromEvent = await page.evaluate(() => JSON.stringify(window.demo.componentReports.at(-1)));
   assert.equal(fromEvent, await assessDirect(page, '/examples/manufacturer-plants.json'));
@@ -518,7 +519,28 @@ test('the web component emits seclead-report equal to the engine\'s report', { s
   await page.close();
 });
 
-test('screenshot of the demo host; no serious accessibility violation (axe-core)', { skip }, async () => {
+test('a profile set before the element is defined is picked up at upgrade', T, async () => {
+  const page = await browser.newPage();
+  const problems = collectConsole(page);
+  await page.goto(`${A.origin}/blank.html`);
+  const result = await page.evaluate(async () => {
+    const profile = await (await fetch('/examples/eu-bank.json')).json();
+    const el = document.createElement('seclead-assessment');
+    el.profile = profile; // a plain property: the class is not defined yet
+    el.setAttribute('hide-form', '');
+    const got = new Promise((resolve) => el.addEventListener('seclead-report', (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    await import('/plugins/web-component/seclead-assessment.js');
+    const report = await got;
+    const mod = await import('/wasm/src/index.js');
+    return { same: JSON.stringify(report) === JSON.stringify(mod.assess(profile)), own: Object.hasOwn(el, 'profile') };
+  });
+  assert.deepEqual(result, { same: true, own: false });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('screenshot of the demo host; no serious accessibility violation (axe-core)', T, async () => {
   const { page, frame } = await openDemo('us-clinic');
   // axe-core from the repository's node_modules, loaded by URL so that the frame's CSP
   // (script-src 'self') allows it: the frame's own origin serves the repository too.
