@@ -1,17 +1,569 @@
+// Knowledge overlays (format: plugins/overlays/README.md). Each overlay is parsed with the
+// strict bounded reader, checked section by section against the knowledge base as it stands
+// after the overlays before it, and merged into copies of the knowledge documents; the merged
+// documents go through buildKb, the same loaders and checks as the embedded knowledge. A
+// problem a loader finds in merged content is traced back to the overlay entry it came from.
+// Built knowledge bases are cached by the overlays' bytes (the SHA-256 in the report is of the
+// same bytes), so a batch of profiles with the same overlays builds the knowledge base once.
 #include "overlay.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <mutex>
+
+#include "json_input.h"
+#include "sha256.h"
 
 namespace seclead {
 
+namespace {
+
+constexpr std::string_view kSchema = "seclead.overlay/1";
+constexpr std::size_t kCacheSize = 8;
+
+// Where a merged piece of a knowledge document came from.
+struct Origin {
+  std::string file;     // knowledge file
+  std::string docPath;  // JSON Pointer prefix in that file
+  std::size_t overlay;  // index of the overlay
+  std::string overlayPath;
+};
+
+std::string pointer(std::string base, std::string_view token) {
+  jin::appendPointer(base, token);
+  return base;
+}
+
+json toJson(const jin::Value& v) {
+  switch (v.kind()) {
+    case jin::Kind::Null:
+      return nullptr;
+    case jin::Kind::False:
+      return false;
+    case jin::Kind::True:
+      return true;
+    case jin::Kind::String:
+      return std::string(v.text());
+    case jin::Kind::Number: {
+      bool overflow = false;
+      if (auto i = v.integer(overflow)) return *i;
+      if (auto d = v.number()) return *d;
+      return nullptr;
+    }
+    case jin::Kind::Array: {
+      json out = json::array();
+      for (const auto& item : v) out.push_back(toJson(item));
+      return out;
+    }
+    case jin::Kind::Object: {
+      json out = json::object();
+      for (const auto& item : v) out[std::string(item.key())] = toJson(item);
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+std::string describe(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
+    case json::value_t::string: {
+      std::string s = v.get<std::string>();
+      if (s.size() > 40) s = s.substr(0, 40) + "...";
+      return "the string " + json(s).dump();
+    }
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "the number " + v.dump();
+  }
+}
+
+bool validId(const std::string& id) {
+  if (id.empty() || id.size() > 64 || id[0] < 'a' || id[0] > 'z') return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+  return true;
+}
+
+// Validation of one overlay, collecting every problem with its pointer.
+class Checker {
+ public:
+  Checker(std::size_t index, std::vector<Error>& errors)
+      : input_("overlay[" + std::to_string(index) + "]"), errors_(errors) {}
+
+  void add(const std::string& path, const char* code, const std::string& message) {
+    errors_.push_back({path, code, message, input_});
+    ++count_;
+  }
+  std::size_t count() const { return count_; }
+
+  // Only `allowed` keys; returns false (after reporting) when `value` is not an object.
+  bool object(const json& value, const std::string& at, const char* what,
+              std::initializer_list<const char*> allowed) {
+    if (!value.is_object()) {
+      add(at, "type", std::string("expected ") + what + ", got " + describe(value));
+      return false;
+    }
+    for (const auto& [key, item] : value.items()) {
+      (void)item;
+      bool known =
+          std::any_of(allowed.begin(), allowed.end(),  // clang 14 (emcc): init-capture, not a binding
+                      [&, &name = key](const char* a) { return name == a; });
+      if (!known) {
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        add(pointer(at, key), "unknown-field",
+            "unknown field '" + key + "' in " + what + " (expected " + list + ")");
+      }
+    }
+    return true;
+  }
+
+  // A required (or optional) non-empty string of at most `max` bytes.
+  std::optional<std::string> string(const json& obj, const char* key, const std::string& at,
+                                    bool required, std::size_t max = 4096) {
+    auto it = obj.find(key);
+    std::string path = pointer(at, key);
+    if (it == obj.end()) {
+      if (required) add(path, "required", std::string("'") + key + "' is required");
+      return std::nullopt;
+    }
+    if (!it->is_string()) {
+      add(path, "type", std::string("expected a string, got ") + describe(*it));
+      return std::nullopt;
+    }
+    std::string s = it->get<std::string>();
+    if (s.empty() || s.size() > max) {
+      add(path, "range",
+          "expected 1 to " + std::to_string(max) + " characters, got " + std::to_string(s.size()));
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::optional<std::string> id(const json& obj, const std::string& at) {
+    auto s = string(obj, "id", at, true, 64);
+    if (s && !validId(*s)) {
+      add(pointer(at, "id"), "enum",
+          "expected an id of lowercase letters, digits, '-' and '.', starting with a letter; got " +
+              json(*s).dump());
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  const json* array(const json& obj, const char* key, const std::string& at) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return nullptr;
+    if (!it->is_array()) {
+      add(pointer(at, key), "type", std::string("expected an array, got ") + describe(*it));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::optional<double> number(const json& obj, const char* key, const std::string& at,
+                               bool required) {
+    auto it = obj.find(key);
+    std::string path = pointer(at, key);
+    if (it == obj.end()) {
+      if (required) add(path, "required", std::string("'") + key + "' is required");
+      return std::nullopt;
+    }
+    if (!it->is_number()) {
+      add(path, "type", std::string("expected a number, got ") + describe(*it));
+      return std::nullopt;
+    }
+    return it->get<double>();
+  }
+
+ private:
+  std::string input_;
+  std::vector<Error>& errors_;
+  std::size_t count_ = 0;
+};
+
+int indexById(const json& list, const std::string& id) {
+  if (!list.is_array()) return -1;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i].is_object() && list[i].value("id", "") == id) return static_cast<int>(i);
+  return -1;
+}
+
+bool knownRole(const std::map<std::string, json>& docs, const std::string& id) {
+  auto it = docs.find("roles.json");
+  return it != docs.end() && indexById(it->second, id) >= 0;
+}
+
+// Merges one parsed overlay into `docs`. Problems go to `c`; provenance to `origins`.
+void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>& docs,
+                  const Kb& base, Checker& c, std::vector<Origin>& origins) {
+  if (!c.object(o, "", "the overlay",
+                {"schema", "name", "description", "source", "roles", "responsibilities", "rules",
+                 "vciso", "texts"}))
+    return;
+  if (!o.contains("schema")) {
+    c.add("/schema", "required", "the overlay must say \"schema\": \"seclead.overlay/1\"");
+  } else if (!o["schema"].is_string() || o["schema"].get<std::string>() != kSchema) {
+    c.add("/schema", "schema-version",
+          "expected \"seclead.overlay/1\", got " + describe(o["schema"]) +
+              " (this engine reads version 1 overlays)");
+  }
+  c.string(o, "name", "", true, 200);
+  c.string(o, "description", "", false);
+  c.string(o, "source", "", false);
+
+  // Roles: a new id adds a custom role; an existing id replaces its name and description.
+  if (const json* roles = c.array(o, "roles", "")) {
+    json& doc = docs["roles.json"];
+    for (std::size_t i = 0; i < roles->size(); ++i) {
+      std::string at = "/roles/" + std::to_string(i);
+      const json& r = (*roles)[i];
+      if (!c.object(r, at, "a role", {"id", "name", "description", "source"})) continue;
+      auto id = c.id(r, at);
+      auto name = c.string(r, "name", at, true, 200);
+      auto description = c.string(r, "description", at, false);
+      auto source = c.string(r, "source", at, true);
+      if (!id || !name || !source) continue;
+      int existing = indexById(doc, *id);
+      json entry = {{"id", *id},
+                    {"name", *name},
+                    {"description", description.value_or(*name)},
+                    {"source", *source}};
+      if (existing >= 0) {
+        json& old = doc[static_cast<std::size_t>(existing)];
+        old["name"] = *name;
+        if (description) old["description"] = *description;
+        old["source"] = *source;
+        origins.push_back({"roles.json", "/" + std::to_string(existing), index, at});
+      } else {
+        entry["custom"] = true;
+        origins.push_back({"roles.json", "/" + std::to_string(doc.size()), index, at});
+        doc.push_back(std::move(entry));
+      }
+    }
+  }
+
+  // Responsibilities: a new id adds a custom responsibility in an existing domain; an
+  // existing id replaces its name and description.
+  if (const json* items = c.array(o, "responsibilities", "")) {
+    json& doc = docs["responsibilities.json"];
+    std::vector<std::string> domains;
+    for (const auto& r : base.responsibilities)
+      if (std::find(domains.begin(), domains.end(), r.domain) == domains.end())
+        domains.push_back(r.domain);
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      std::string at = "/responsibilities/" + std::to_string(i);
+      const json& r = (*items)[i];
+      if (!c.object(r, at, "a responsibility",
+                    {"id", "name", "domain", "description", "source", "raci"}))
+        continue;
+      auto id = c.id(r, at);
+      auto name = c.string(r, "name", at, true, 200);
+      auto description = c.string(r, "description", at, false);
+      auto source = c.string(r, "source", at, true);
+      if (!id || !name || !source) continue;
+      int existing = indexById(doc, *id);
+      if (existing >= 0) {
+        if (r.contains("domain"))
+          c.add(at + "/domain", "unknown-field",
+                "the domain of a built-in responsibility cannot change");
+        json& old = doc[static_cast<std::size_t>(existing)];
+        old["name"] = *name;
+        if (description) old["description"] = *description;
+        old["source"] = *source;
+        origins.push_back({"responsibilities.json", "/" + std::to_string(existing), index, at});
+        continue;
+      }
+      auto domain = c.string(r, "domain", at, true, 64);
+      if (domain && std::find(domains.begin(), domains.end(), *domain) == domains.end()) {
+        std::string list;
+        for (const auto& d : domains) list += (list.empty() ? "" : ", ") + d;
+        c.add(at + "/domain", "enum",
+              "unknown domain " + json(*domain).dump() + " (expected " + list + ")");
+        domain.reset();
+      }
+      if (!domain) continue;
+      json entry = {{"id", *id},         {"domain", *domain},
+                    {"name", *name},     {"description", description.value_or(*name)},
+                    {"source", *source}, {"custom", true}};
+      origins.push_back({"responsibilities.json", "/" + std::to_string(doc.size()), index, at});
+      doc.push_back(std::move(entry));
+    }
+  }
+
+  // Decision rules: the format of core/knowledge/rules.json. A new id is added; an existing
+  // id replaces that rule. The decision loader checks conditions and effects.
+  if (const json* rules = c.array(o, "rules", "")) {
+    json& doc = docs["rules.json"];
+    if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
+      c.add("/rules", "reference", "the knowledge base has no decision rules to extend");
+    } else {
+      json& list = doc["rules"];
+      for (std::size_t i = 0; i < rules->size(); ++i) {
+        std::string at = "/rules/" + std::to_string(i);
+        const json& r = (*rules)[i];
+        if (!c.object(r, at, "a rule", {"id", "when", "effect", "because", "source"})) continue;
+        auto id = c.string(r, "id", at, true, 64);
+        bool ok = id.has_value();
+        ok = c.string(r, "because", at, true).has_value() && ok;
+        ok = c.string(r, "source", at, true).has_value() && ok;
+        if (!r.contains("when")) {
+          c.add(at + "/when", "required",
+                "'when' (a condition: all/any/not over facts) is required");
+          ok = false;
+        } else if (!r["when"].is_object()) {
+          c.add(at + "/when", "type", "expected a condition object, got " + describe(r["when"]));
+          ok = false;
+        }
+        if (!r.contains("effect")) {
+          c.add(at + "/effect", "required", "'effect' (score, reportsTo and/or dpo) is required");
+          ok = false;
+        } else if (c.object(r["effect"], at + "/effect", "an effect",
+                            {"score", "reportsTo", "dpo"})) {
+          if (r["effect"].empty()) {
+            c.add(at + "/effect", "required", "an effect needs score, reportsTo or dpo");
+            ok = false;
+          }
+        } else {
+          ok = false;
+        }
+        if (!ok) continue;
+        int existing = indexById(list, *id);
+        if (existing >= 0) {
+          list[static_cast<std::size_t>(existing)] = r;
+          origins.push_back({"rules.json", "/rules/" + std::to_string(existing), index, at});
+        } else {
+          origins.push_back({"rules.json", "/rules/" + std::to_string(list.size()), index, at});
+          list.push_back(r);
+        }
+      }
+    }
+  }
+
+  // vCISO: the hourly rate range (any currency the knowledge base converts), optionally
+  // the yearly cost of a full-time executive.
+  if (o.contains("vciso") &&
+      c.object(o["vciso"], "/vciso", "the vciso section", {"hourlyRate", "fullTimeAnnualCost"})) {
+    json& doc = docs["vciso.json"];
+    auto convert = [&](const json& money, const std::string& at, const char* lowKey,
+                       const char* highKey) -> std::optional<std::pair<double, double>> {
+      if (!c.object(money, at, "an amount range", {"low", "high", "amount", "currency", "source"}))
+        return std::nullopt;
+      std::optional<double> low, high;
+      if (lowKey) {
+        low = c.number(money, "low", at, true);
+        high = c.number(money, "high", at, true);
+      } else {
+        low = high = c.number(money, "amount", at, true);
+      }
+      auto currency = c.string(money, "currency", at, true, 3);
+      c.string(money, "source", at, true);
+      (void)highKey;
+      if (!low || !high || !currency) return std::nullopt;
+      if (*low <= 0 || !std::isfinite(*low)) {
+        c.add(at + (lowKey ? "/low" : "/amount"), "range", "expected an amount > 0");
+        return std::nullopt;
+      }
+      if (*high < *low || !std::isfinite(*high)) {
+        c.add(at + "/high", "range", "expected high >= low");
+        return std::nullopt;
+      }
+      auto usdLow = base.toUsd(*low, *currency);
+      if (!usdLow) {
+        c.add(at + "/currency", "enum",
+              "unknown currency " + json(*currency).dump() +
+                  " (no reference rate in the knowledge base)");
+        return std::nullopt;
+      }
+      return std::make_pair(*usdLow, *base.toUsd(*high, *currency));
+    };
+    if (!doc.is_object() || !doc.contains("rate") || !doc["rate"].is_object()) {
+      c.add("/vciso", "reference", "the knowledge base has no vCISO rates to override");
+    } else {
+      const json& v = o["vciso"];
+      if (v.contains("hourlyRate")) {
+        if (auto usd = convert(v["hourlyRate"], "/vciso/hourlyRate", "low", "high")) {
+          doc["rate"]["lowUsd"] = std::round(usd->first * 100) / 100;
+          doc["rate"]["highUsd"] = std::round(usd->second * 100) / 100;
+          doc["rate"]["source"] = v["hourlyRate"]["source"];
+          origins.push_back({"vciso.json", "/rate", index, "/vciso/hourlyRate"});
+        }
+      }
+      if (v.contains("fullTimeAnnualCost")) {
+        if (!doc.contains("fullTime") || !doc["fullTime"].is_object()) {
+          c.add("/vciso/fullTimeAnnualCost", "reference",
+                "the knowledge base has no full-time cost to override");
+        } else if (auto usd = convert(v["fullTimeAnnualCost"], "/vciso/fullTimeAnnualCost", nullptr,
+                                      nullptr)) {
+          doc["fullTime"]["annualCostUsd"] = std::round(usd->first);
+          doc["fullTime"]["source"] = v["fullTimeAnnualCost"]["source"];
+          origins.push_back({"vciso.json", "/fullTime", index, "/vciso/fullTimeAnnualCost"});
+        }
+      }
+    }
+  }
+
+  // Texts: role.<id>.name|description, responsibility.<id>.name|description, or a key of
+  // meta.json "texts" (translations of the knowledge base's own wording).
+  if (o.contains("texts")) {
+    const json& texts = o["texts"];
+    if (!texts.is_object()) {
+      c.add("/texts", "type", "expected an object of text key -> text, got " + describe(texts));
+    } else {
+      json& meta = docs["meta.json"];
+      for (const auto& [key, value] : texts.items()) {
+        std::string at = pointer("/texts", key);
+        if (!value.is_string() || value.get<std::string>().empty()) {
+          c.add(at, "type", "expected a non-empty string, got " + describe(value));
+          continue;
+        }
+        auto firstDot = key.find('.');
+        auto lastDot = key.rfind('.');
+        std::string kind = key.substr(0, firstDot);
+        std::string field = lastDot == std::string::npos ? "" : key.substr(lastDot + 1);
+        std::string id =
+            firstDot == lastDot ? "" : key.substr(firstDot + 1, lastDot - firstDot - 1);
+        if ((kind == "role" || kind == "responsibility") &&
+            (field == "name" || field == "description") && !id.empty()) {
+          json& doc = docs[kind == "role" ? "roles.json" : "responsibilities.json"];
+          int at_ = indexById(doc, id);
+          if (at_ < 0) {
+            c.add(at, "reference", "no " + kind + " with id " + json(id).dump());
+            continue;
+          }
+          doc[static_cast<std::size_t>(at_)][field] = value;
+          continue;
+        }
+        if (meta.is_object() && meta.contains("texts") && meta["texts"].is_object() &&
+            meta["texts"].contains(key)) {
+          meta["texts"][key] = value;
+          continue;
+        }
+        c.add(at, "unknown-field",
+              "unknown text key '" + key +
+                  "' (expected role.<id>.name, role.<id>.description, "
+                  "responsibility.<id>.name, responsibility.<id>.description or a key of the "
+                  "knowledge "
+                  "base's texts)");
+      }
+    }
+  }
+  (void)knownRole;
+}
+
+// Maps a loader's problem in the merged documents back to the overlay entry it came from.
+void traceKbErrors(const std::vector<KbError>& kbErrors, const std::vector<Origin>& origins,
+                   std::size_t overlayCount, std::vector<Error>& errors) {
+  for (const auto& e : kbErrors) {
+    const Origin* best = nullptr;
+    for (const auto& o : origins) {
+      if (o.file != e.file) continue;
+      bool prefix = e.path.compare(0, o.docPath.size(), o.docPath) == 0 &&
+                    (e.path.size() == o.docPath.size() || e.path[o.docPath.size()] == '/');
+      if (prefix && (!best || o.docPath.size() > best->docPath.size() ||
+                     (o.docPath.size() == best->docPath.size() && o.overlay >= best->overlay)))
+        best = &o;
+    }
+    std::string lower = e.message;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    const char* code =
+        (lower.find("unknown") != std::string::npos ||
+         lower.find("duplicate") != std::string::npos || lower.find("not a") != std::string::npos ||
+         lower.find("no ") != std::string::npos)
+            ? "reference"
+            : "type";
+    if (best) {
+      errors.push_back({best->overlayPath + e.path.substr(best->docPath.size()), code, e.message,
+                        "overlay[" + std::to_string(best->overlay) + "]"});
+    } else {
+      errors.push_back(
+          {"", code,
+           "the merged knowledge base is inconsistent: " + e.file + e.path + ": " + e.message,
+           "overlay[" + std::to_string(overlayCount - 1) + "]"});
+    }
+  }
+}
+
+OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
+                 std::vector<Error>& errors) {
+  OverlaidKb out;
+  std::map<std::string, json> docs = base.documents;
+  std::vector<Origin> origins;
+  std::size_t before = errors.size();
+  for (std::size_t i = 0; i < overlays.size(); ++i) {
+    const std::string& text = overlays[i];
+    std::string input = "overlay[" + std::to_string(i) + "]";
+    jin::Document parsed;
+    jin::ParseError perr;
+    if (!parsed.parse(text, jin::Limits{}, perr)) {
+      errors.push_back({perr.path, perr.code, perr.message, input});
+      continue;
+    }
+    json o = toJson(parsed.root());
+    Checker c(i, errors);
+    mergeOverlay(i, o, docs, base, c, origins);
+    std::string name = o.is_object() && o.contains("name") && o["name"].is_string()
+                           ? o["name"].get<std::string>()
+                           : "";
+    out.applied.push_back({name, sha256Hex(text)});
+  }
+  if (errors.size() == before) {
+    std::vector<KbError> kbErrors;
+    Kb kb = buildKb(std::move(docs), kbErrors);
+    traceKbErrors(kbErrors, origins, overlays.size(), errors);
+    if (kbErrors.empty()) out.kb = std::make_shared<const Kb>(std::move(kb));
+  }
+  if (!out.kb) out.applied.clear();
+  return out;
+}
+
+struct CacheEntry {
+  std::vector<std::string> overlays;
+  OverlaidKb result;
+  std::vector<Error> errors;
+};
+
+}  // namespace
+
 OverlaidKb applyOverlays(const Kb& base, const std::vector<std::string>& overlays,
                          std::vector<Error>& errors) {
-  OverlaidKb out;
-  // Non-owning pointer to the base: no overlays means no copy.
-  out.kb = std::shared_ptr<const Kb>(&base, [](const Kb*) {});
-  if (!overlays.empty()) {
-    errors.push_back({"", "unknown-field", "overlays are not supported yet", "overlay[0]"});
-    out.kb.reset();
+  if (overlays.empty()) {
+    OverlaidKb out;
+    out.kb = std::shared_ptr<const Kb>(&base, [](const Kb*) {});  // no overlays: no copy
+    return out;
   }
-  return out;
+  // Cache: most recently used first. Keyed by the exact bytes (what the SHA-256 covers) and
+  // the base knowledge base they were merged into.
+  static std::mutex mutex;
+  static std::vector<std::pair<const Kb*, std::shared_ptr<const CacheEntry>>> cache;
+  {
+    std::lock_guard lock(mutex);
+    for (std::size_t i = 0; i < cache.size(); ++i) {
+      if (cache[i].first != &base || cache[i].second->overlays != overlays) continue;
+      auto hit = cache[i];
+      cache.erase(cache.begin() + static_cast<std::ptrdiff_t>(i));
+      cache.insert(cache.begin(), hit);
+      errors.insert(errors.end(), hit.second->errors.begin(), hit.second->errors.end());
+      return hit.second->result;
+    }
+  }
+  auto entry = std::make_shared<CacheEntry>();
+  entry->overlays = overlays;
+  entry->result = build(base, overlays, entry->errors);
+  errors.insert(errors.end(), entry->errors.begin(), entry->errors.end());
+  std::lock_guard lock(mutex);
+  cache.insert(cache.begin(), {&base, entry});
+  if (cache.size() > kCacheSize) cache.pop_back();
+  return entry->result;
 }
 
 }  // namespace seclead

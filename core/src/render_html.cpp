@@ -195,7 +195,8 @@ std::string renderHtml(const ordered_json& report) {
   out << "</section>\n";
 
   // 5. Segregation of duties.
-  out << "<section>\n<h2>5. Segregation of duties</h2>\n<p>No one is accountable both for "
+  out << "<section>\n<h2>5. Segregation of duties and ownership</h2>\n<p>No one is accountable "
+         "both for "
          "designing a security control and for auditing it, and a data protection officer does "
          "not decide the purposes and means of processing (ISO/IEC 27001:2022 A.5.3; GDPR "
          "Art. 38(6)).</p>\n";
@@ -203,11 +204,12 @@ std::string renderHtml(const ordered_json& report) {
   for (const auto& f : array(report, "findings")) {
     std::string kind = text(f, "kind");
     if (kind == "conflict" || kind == "independence" || kind == "multiple-accountable" ||
-        kind == "overload")
+        kind == "overload" || kind == "unowned")
       conflicts.push_back(&f);
   }
   if (conflicts.empty()) {
-    out << "<p>The assessment found no conflicting duties in the current structure.</p>\n";
+    out << "<p>The assessment found no conflicting, unowned or doubly owned duties in the current "
+           "structure.</p>\n";
   } else {
     out << "<p>The assessment found these issues in the current structure; each must be "
            "resolved as recommended:</p>\n<ul>\n";

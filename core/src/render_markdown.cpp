@@ -324,7 +324,7 @@ std::string renderMarkdown(const ordered_json& report) {
         out << money(ft.value("low", ordered_json())) << " to "
             << money(ft.value("high", ordered_json())) << " " << esc(text(ft, "currency"));
       else
-        out << money(ft);
+        out << money(ft) << " " << esc(text(cost, "currency"));
       out << "\n";
     }
     if (vciso.contains("breakEvenHoursPerMonth"))
