@@ -168,9 +168,6 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
         const Person* first = nullptr;
         for (const auto& p : people)
           if (p.id == row.accountableCandidates.front()) first = &p;
-        std::string defaultRole;
-        for (const auto& r : recommended.rows)
-          if (r.responsibility == row.responsibility) defaultRole = r.A;
         std::string key;
         for (const auto& id : row.accountableCandidates) key += (key.empty() ? "" : "+") + id;
         if (std::find(flaggedRoles.begin(), flaggedRoles.end(), key) != flaggedRoles.end())
@@ -186,7 +183,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
           for (const auto& p : people)
             if (p.id == id) addRole(f.roles, p.role);
         }
-        f.message = names + " all hold the role that owns " + row.responsibility +
+        f.message = names + " each hold the " + row.A + " role that owns " + row.responsibility +
                     " and related duties by default, so accountability is shared and unclear.";
         f.recommendation = "Name one accountable owner (" + (first ? first->id : names) +
                            " or another) per responsibility in currentAssignments.";

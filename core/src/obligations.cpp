@@ -158,7 +158,9 @@ FactTable factTable(const Profile& p, const Facts& facts) {
   t[kPersonalData] = strFact(p.personalData, bit(kRegPersonalData));
   t[kSpecialCategory] = strFact(p.specialCategoryData, bit(kRegSpecialCategory));
   t[kSystematicMonitoring] = strFact(p.systematicMonitoring, bit(kRegSystematicMonitoring));
-  t[kDpoExists] = boolFact(facts.dpoExists, bit(kRegCurrentRoles));
+  // Without currentRoles no DPO is known to exist: the duty then follows the mandatory test
+  // alone, so listing today's roles can add gdpr-dpo-independence but never remove it.
+  t[kDpoExists] = boolFact(facts.dpoExists.value_or(false), 0);
   return t;
 }
 
@@ -624,6 +626,13 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
     }
   }
   for (auto& v : implied) people.push_back(std::move(v));
+  // Every organization has a top executive, whether or not currentRoles lists one.
+  if (std::uint64_t ceo = roleBit(kb, "ceo"); ceo && !(held & ceo)) {
+    Person v;
+    v.id = v.role = "ceo";
+    v.roles = ceo;
+    people.push_back(std::move(v));
+  }
   return people;
 }
 
