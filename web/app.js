@@ -413,6 +413,7 @@
     $('btn-next').textContent = state.step === Q.sections.length - 1 ? 'See my report' : 'Next';
     renderSteps();
     applyVisibility();
+    performance.mark('seclead-section-drawn');
     runValidate();
     showFieldErrors(false);
     if (focus) $('section-title').focus();
@@ -597,7 +598,7 @@
         fieldOf.employment.options.map(function (o) { return h('option', { value: o.value, text: o.label }); }));
       emp.value = r.employment || fieldOf.employment.default || 'internal';
       emp.addEventListener('change', function () { r.employment = emp.value; commit(); });
-      var fte = h('input', { id: pid + '-fte', type: 'text', inputmode: 'decimal', className: 'fte', 'data-roles-field': 'fte' });
+      var fte = h('input', { id: pid + '-fte', type: 'text', inputmode: 'decimal', className: 'fte', 'data-roles-field': 'fte', placeholder: '1' });
       fte.value = r.fte === undefined ? '' : r.fte;
       fte.addEventListener('input', function () { r.fte = fte.value; commit(); });
       var also = h('details', { className: 'also' },
@@ -1196,18 +1197,23 @@
   }
 
   function boot() {
+    performance.mark('seclead-boot');
     loadWasmBytes().then(function (bytes) {
       wasmBinary = bytes;
+      performance.mark('seclead-wasm-bytes');
       return createSecleadEngine(moduleOptions());
     }).then(function (module) {
+      performance.mark('seclead-engine-ready');
       api = bindEngine(module);
       Q = JSON.parse(JSON.stringify(api.questionnaire()));
       if (typeof Q === 'string') Q = JSON.parse(Q);
+      performance.mark('seclead-questionnaire');
       indexQuestionnaire();
       state = load() || freshState();
       wire();
       showView('wizard');
       renderSection(false);
+      performance.mark('seclead-first-question');
       window.__secleadFirstQuestionMs = performance.now();  // since navigation start
       document.body.setAttribute('data-ready', 'true');
       startWorker();

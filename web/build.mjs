@@ -44,8 +44,11 @@ if (m) {
   console.warn('build-web: no inlined wasm found in the glue; using it unchanged');
 }
 const engine = scriptSafe(glue + '\n;\n' + stripModuleSyntax(read(apiPath)) + '\n');
-const worker = scriptSafe(read(resolve(root, 'web/worker.js')));
-const app = scriptSafe(read(resolve(root, 'web/app.js')));
+// A light, safe squeeze of our own sources (they use no multi-line strings): leading
+// indentation and whole-line comments go; everything else stays as written.
+const squeeze = (text) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n');
+const app = scriptSafe(squeeze(read(resolve(root, 'web/app.js'))));
+const worker = scriptSafe(squeeze(read(resolve(root, 'web/worker.js'))));
 const style = read(resolve(root, 'web/style.css'));
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

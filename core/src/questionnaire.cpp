@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <regex>
 #include <set>
 
 #include "kb.h"
@@ -86,14 +85,33 @@ const FieldSpec* findField(const std::string& pointer) {
   return nullptr;
 }
 
-bool isCountryCode(const std::string& code) {
-  static const std::regex pattern("^[A-Z]{2}(-[A-Z0-9]{1,3})?$");
-  return std::regex_match(code, pattern);
+// No std::regex here: it would add ~100 KB to the WebAssembly module.
+bool isUpper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
 }
 
+// ISO 3166-1 alpha-2, optionally "-" and a 1-3 character subdivision (US-NY).
+bool isCountryCode(const std::string& code) {
+  if (code.size() < 2 || !isUpper(code[0]) || !isUpper(code[1])) return false;
+  if (code.size() == 2) return true;
+  if (code[2] != '-' || code.size() < 4 || code.size() > 6) return false;
+  for (std::size_t i = 3; i < code.size(); ++i)
+    if (!isUpper(code[i]) && !isDigit(code[i])) return false;
+  return true;
+}
+
+// An open-enum value: lower-case letters, digits, '.' and '-', starting with a letter or digit.
 bool isOpenEnumValue(const std::string& value) {
-  static const std::regex pattern("^[a-z0-9][a-z0-9.-]*$");
-  return std::regex_match(value, pattern);
+  if (value.empty()) return false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    bool ok = (c >= 'a' && c <= 'z') || isDigit(c) || (i > 0 && (c == '.' || c == '-'));
+    if (!ok) return false;
+  }
+  return true;
 }
 
 struct Checker {

@@ -213,5 +213,27 @@ TEST(Questionnaire, UnknownCurrencyIsRejected) {
   EXPECT_TRUE(hasError(errors, "/currencies")) << describe(errors);
 }
 
+TEST(Questionnaire, MalformedCountryCodesAreRejected) {
+  auto errors = loadWith([](json& d) {
+    d["countries"].push_back({{"value", "usa"}, {"label", "lower case, three letters"}});
+    d["sections"][0]["questions"][5]["visibleWhen"]["countryIn"].push_back("D-E");
+    d["sections"][0]["questions"][3]["default"] = json::array({"US-NEWYORK"});
+  });
+  std::size_t last = embeddedKb().documents.at("questionnaire.json")["countries"].size();
+  EXPECT_TRUE(hasError(errors, "/countries/" + std::to_string(last) + "/value"))
+      << describe(errors);
+  EXPECT_TRUE(hasError(errors, "/sections/0/questions/5/visibleWhen/countryIn"))
+      << describe(errors);
+  EXPECT_TRUE(hasError(errors, "/sections/0/questions/3/default")) << describe(errors);
+}
+
+TEST(Questionnaire, OpenEnumValuesMustBeIds) {
+  auto errors = loadWith([](json& d) {
+    d["sections"][2]["questions"][3]["options"].push_back(
+        {{"value", "ISO 9001"}, {"label", "ISO 9001"}});
+  });
+  EXPECT_TRUE(hasError(errors, "/sections/2/questions/3/options/6/value")) << describe(errors);
+}
+
 }  // namespace
 }  // namespace seclead

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The offline page: build dist/seclead.html (engine included), then drive it from file:// in
+# Debian's Chromium (tests/browser/page.test.mjs). Needs the native CLI of stage 10.
+set -euo pipefail
+bash scripts/build-web.sh
+[ -x /usr/bin/chromium ] || { echo "50-page: /usr/bin/chromium is missing (apt-get install chromium)"; exit 1; }
+[ -x build/debug/plugins/cli/seclead ] || cmake --build --preset debug -j2 --target seclead
+node --test --test-concurrency=1 tests/browser/page.test.mjs
