@@ -13,9 +13,12 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_profile fuzz_overlay fuzz_render fuzz_report_render)
 
-cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j2 --target "${targets[@]}" || exit 1
-[ -x build/debug/plugins/cli/seclead ] || { cmake --preset debug >/dev/null; cmake --build --preset debug -j2 --target seclead; }
-SECLEAD_CLI=build/debug/plugins/cli/seclead bash tests/fuzz/make-corpus.sh build/fuzz/corpus
+# SECLEAD_FUZZ_NO_BUILD=1 reuses the binaries and corpus already in build/fuzz.
+if [ "${SECLEAD_FUZZ_NO_BUILD:-0}" != 1 ]; then
+  cmake --preset fuzz >/dev/null && cmake --build --preset fuzz -j2 --target "${targets[@]}" || exit 1
+  [ -x build/debug/plugins/cli/seclead ] || { cmake --preset debug >/dev/null; cmake --build --preset debug -j2 --target seclead; }
+  SECLEAD_CLI=build/debug/plugins/cli/seclead bash tests/fuzz/make-corpus.sh build/fuzz/corpus
+fi
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -27,6 +30,7 @@ for t in "${targets[@]}"; do
     fuzz_report_render) seeds=build/fuzz/corpus/report ;;
   esac
   mkdir -p "build/fuzz/work/$t" build/fuzz/artifacts
+  before=$(ls build/fuzz/artifacts/ | grep -c "^$t-" || true)
   log=build/fuzz/$t.long.log
   # -fork=1 keeps fuzzing after a crash (each crash is saved), so one run finds several.
   build/fuzz/tests/fuzz/$t "build/fuzz/work/$t" "$seeds" -max_total_time=$((minutes * 60)) -timeout=10 \
@@ -34,7 +38,7 @@ for t in "${targets[@]}"; do
     -artifact_prefix=build/fuzz/artifacts/$t- -print_final_stats=1 >"$log" 2>&1
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}')
   [ "$execs" = 0 ] && execs=$(grep -o '#[0-9]*' "$log" | tail -1 | tr -d '#')
-  crashes=$(ls build/fuzz/artifacts/ 2>/dev/null | grep -c "^$t-" || true)
+  crashes=$(( $(ls build/fuzz/artifacts/ | grep -c "^$t-" || true) - before ))
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
   echo "fuzz-long: $t ${minutes} min: ${execs:-?} executions, $cov, $crashes crash/leak/timeout inputs saved"
   [ "$crashes" -eq 0 ] || status=1
