@@ -223,6 +223,11 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
            o.reason.empty() ? "A regulatory role obligation is only partly met." : o.reason,
            o.source});
       covered.push_back(o.id);
+    } else if (o.status == "unknown" && obligationApplies(o)) {
+      items.push_back({"30-days", "Check that today's roles meet " + o.id + ": " + o.requirement,
+                       owner, "The obligation applies; the profile did not list today's roles.",
+                       o.source});
+      covered.push_back(o.id);
     } else if (o.status == "unknown") {
       std::string fields;
       for (const auto& f : o.unknownFields) fields += (fields.empty() ? "" : ", ") + f;

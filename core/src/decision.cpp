@@ -149,6 +149,14 @@ FactValue optLevel(const std::optional<std::string>& v) {
 
 }  // namespace
 
+bool obligationApplies(const ObligationResult& o) {
+  if (o.status == "met" || o.status == "gap" || o.status == "partial") return true;
+  if (o.status != "unknown" || o.unknownFields.empty()) return false;
+  return std::all_of(o.unknownFields.begin(), o.unknownFields.end(), [](const std::string& f) {
+    return f == "/currentRoles" || f == "/currentAssignments";
+  });
+}
+
 void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
                   const std::vector<ObligationResult>& obligations, FactSet& out) {
   out.values.assign(k.factNames.size(), FactValue{});
@@ -215,8 +223,9 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
   auto& gaps = out.lists[2];
   applicable.clear(), possible.clear(), gaps.clear();
   for (const auto& o : obligations) {
-    if (o.status == "met" || o.status == "gap" || o.status == "partial") applicable.push_back(o.id);
-    if (o.status == "unknown") possible.push_back(o.id);
+    bool applies = obligationApplies(o);
+    if (applies) applicable.push_back(o.id);
+    if (o.status == "unknown" && !applies) possible.push_back(o.id);
     if (o.status == "gap" || o.status == "partial") gaps.push_back(o.id);
   }
   v[kObligations] = {FactValue::List, false, 0, {}, &applicable};

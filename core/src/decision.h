@@ -164,6 +164,10 @@ bool compileCondition(const json& node, const DecisionKnowledge& knowledge, Cond
                       std::string& error);
 bool evaluateCondition(const Condition& condition, const FactSet& facts);
 
+// True when the obligation applies: met, gap or partial, or unknown only because today's
+// roles were not given (its triggers are known to hold).
+bool obligationApplies(const ObligationResult& o);
+
 // Fills every fact from the profile, its derived facts and the obligation results.
 void buildFactSet(const DecisionKnowledge& knowledge, const Profile& profile, const Facts& facts,
                   const std::vector<ObligationResult>& obligations, FactSet& out);

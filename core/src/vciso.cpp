@@ -54,8 +54,7 @@ namespace {
 
 bool applicable(const std::vector<ObligationResult>& obligations, const std::string& id) {
   for (const auto& o : obligations)
-    if (o.id == id && (o.status == "met" || o.status == "gap" || o.status == "partial"))
-      return true;
+    if (o.id == id && obligationApplies(o)) return true;
   return false;
 }
 
@@ -84,7 +83,7 @@ Hours hoursFor(const Context& ctx, const std::vector<ObligationResult>& obligati
   const Profile& p = ctx.profile;
   Hours h;
   for (const auto& o : obligations)
-    if (o.status == "met" || o.status == "gap" || o.status == "partial") ++h.applicable;
+    if (obligationApplies(o)) ++h.applicable;
   auto bandIt = k.hoursBySizeBand.find(ctx.facts.sizeBand);
   h.size = bandIt == k.hoursBySizeBand.end() ? 0 : bandIt->second;
   h.obligations = h.applicable * k.perObligation;
