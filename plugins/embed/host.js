@@ -69,8 +69,7 @@ export function mount(iframe, options = {}) {
   }
   const allowedOrigin = checkOrigin(options.allowedOrigin);
   const { onReport, onError, onReady, onIgnored } = options;
-  const pending = new Map();
-  const queue = [];
+  const pending = new Map(); // id -> {resolve, reject, message}: sent or waiting, unanswered
   let nextId = 1;
   let ready = false;
   let destroyed = false;
@@ -122,20 +121,33 @@ export function mount(iframe, options = {}) {
     }
     const { type, id, payload } = event.data;
     if (type === 'init') {
-      if (ready) return;
-      ready = true;
-      clearTimeout(timer);
-      const info = payload && typeof payload === 'object' ? payload : {};
-      resolveReady(info);
-      call(onReady, info);
-      for (const m of queue.splice(0)) post(m);
+      if (!ready) {
+        ready = true;
+        clearTimeout(timer);
+        const info = payload && typeof payload === 'object' ? payload : {};
+        resolveReady(info);
+        call(onReady, info);
+        for (const p of pending.values()) post(p.message);
+      } else if (id === undefined) {
+        // The frame announced itself again: it was reloaded. Requests sent meanwhile may be
+        // lost, so every unanswered one is sent again (a duplicate answer is dropped below).
+        for (const p of pending.values()) post(p.message);
+      }
     } else if (type === 'report') {
-      const report = payload && typeof payload === 'object' ? payload.report : undefined;
       const p = pending.get(id);
+      if (!p) {
+        call(onIgnored, event); // not a reply to an open request (e.g. a duplicate)
+        return;
+      }
       pending.delete(id);
-      if (p) p.resolve(report);
+      const report = payload && typeof payload === 'object' ? payload.report : undefined;
+      p.resolve(report);
       call(onReport, report, id);
     } else if (type === 'error') {
+      if (id !== undefined && id !== 'init' && !pending.has(id)) {
+        call(onIgnored, event);
+        return;
+      }
       const error = {
         code: payload && typeof payload.code === 'string' ? payload.code : 'internal',
         message: payload && typeof payload.message === 'string' ? payload.message : 'unknown error',
@@ -169,9 +181,8 @@ export function mount(iframe, options = {}) {
       const payload = { profile };
       if (loadOptions) payload.options = loadOptions;
       const message = { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'load-profile', id, payload };
-      const promise = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-      if (ready) post(message);
-      else queue.push(message);
+      const promise = new Promise((resolve, reject) => pending.set(id, { resolve, reject, message }));
+      if (ready) post(message); // else sent when the handshake completes
       return promise;
     },
     destroy() {
@@ -183,7 +194,6 @@ export function mount(iframe, options = {}) {
       const error = Object.assign(new Error('seclead embed: destroyed'), { code: 'destroyed' });
       for (const p of pending.values()) p.reject(error);
       pending.clear();
-      queue.length = 0;
       rejectReady(error);
     },
   };

@@ -164,6 +164,20 @@ test('a report arrives at the host through postMessage from the other origin', T
   // The frame shows the report (as text in the element's shadow DOM).
   const shown = await frame.evaluate(() => document.querySelector('seclead-assessment').shadowRoot.textContent);
   assert.ok(shown.toLowerCase().includes(JSON.parse(second.report).leadership.model.split('-')[0]));
+  // The frame reloads while a request is in flight: the SDK sends it again when the frame
+  // announces itself, and exactly one report arrives.
+  const reloaded = await page.evaluate(async () => {
+    const iframe = document.getElementById('seclead-frame');
+    const before = window.demo.reports.length;
+    const profile = await (await fetch('/examples/agency-12.json')).json();
+    iframe.src = iframe.src;
+    await new Promise((r) => setTimeout(r, 60)); // the old document is usually gone by now
+    const report = await window.demo.embed.loadProfile(profile);
+    await new Promise((r) => setTimeout(r, 1500)); // the reloaded frame's announcement and any duplicate
+    return { report: JSON.stringify(report), added: window.demo.reports.length - before };
+  });
+  assert.equal(reloaded.report, await assessDirect(page, '/examples/agency-12.json'));
+  assert.equal(reloaded.added, 1);
   assert.deepEqual(problems, []);
   await page.close();
 });
