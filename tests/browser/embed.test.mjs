@@ -243,6 +243,29 @@ test('messages from a third origin are ignored by both the host and the frame', 
   assert.deepEqual(await page2.evaluate(() => window.received), [], 'origin C received nothing, not even the ready announcement');
   assert.deepEqual(await inner.evaluate(() => ({ ...window.__secleadEmbed.stats })), { accepted: 0, ignored: 3, reports: 0, errors: 0 });
   await page2.close();
+
+  // A frame whose ?allow= holds only unsafe values trusts nobody, not even its parent.
+  const page3 = await browser.newPage();
+  await page3.goto(`${A.origin}/blank.html`);
+  await page3.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    document.body.append(f);
+    return new Promise((resolve) => f.addEventListener('load', resolve, { once: true }));
+  }, `${B.origin}/plugins/embed/frame.html?allow=${encodeURIComponent('*,null,' + A.origin + '/path,javascript:x')}`);
+  const strict = page3.frames().find((f) => f.url().startsWith(B.origin));
+  await strict.waitForFunction(() => window.__secleadEmbed, null, { timeout: 10_000 });
+  assert.deepEqual(await strict.evaluate(() => window.__secleadEmbed.allowed), []);
+  await page3.evaluate((origin) => {
+    window.got = [];
+    addEventListener('message', (e) => window.got.push(e.data));
+    document.querySelector('iframe').contentWindow.postMessage({ protocol: 'seclead-embed', version: 1, type: 'init', id: 'x' }, origin);
+  }, B.origin);
+  await waitFor(strict, () => window.__secleadEmbed.stats.ignored >= 1);
+  await page3.waitForTimeout(300);
+  assert.deepEqual(await page3.evaluate(() => window.got), []);
+  assert.match(await strict.evaluate(() => document.getElementById('errors').textContent), /refused origin "\*"/);
+  await page3.close();
   await page.close();
 });
 
