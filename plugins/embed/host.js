@@ -106,6 +106,8 @@ export function mount(iframe, options = {}) {
     if (attempts++ >= HANDSHAKE_ATTEMPTS) {
       const error = { code: 'timeout', message: 'the seclead frame did not answer the init handshake' };
       rejectReady(Object.assign(new Error(error.message), error));
+      for (const p of pending.values()) p.reject(Object.assign(new Error(error.message), error));
+      pending.clear();
       call(onError, error, undefined);
       return;
     }
@@ -182,7 +184,14 @@ export function mount(iframe, options = {}) {
       if (loadOptions) payload.options = loadOptions;
       const message = { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'load-profile', id, payload };
       const promise = new Promise((resolve, reject) => pending.set(id, { resolve, reject, message }));
-      if (ready) post(message); // else sent when the handshake completes
+      try {
+        if (ready) post(message); // else sent when the handshake completes
+        else structuredClone(message); // fail now, not later, on what postMessage cannot carry
+      } catch (e) {
+        const p = pending.get(id);
+        pending.delete(id);
+        p.reject(Object.assign(new Error('seclead embed: the profile cannot be sent: ' + e.message), { code: 'malformed' }));
+      }
       return promise;
     },
     destroy() {

@@ -360,6 +360,12 @@ test('the host SDK refuses unsafe origins and rejects pending calls on destroy',
       }
     }
     const embed = mount(iframe, { allowedOrigin: 'http://127.0.0.1:9' });
+    let uncloneable = null;
+    try {
+      await embed.loadProfile({ f: () => 1 });
+    } catch (e) {
+      uncloneable = e.code;
+    }
     const pending = embed.loadProfile({});
     embed.destroy();
     let code = null;
@@ -368,10 +374,11 @@ test('the host SDK refuses unsafe origins and rejects pending calls on destroy',
     } catch (e) {
       code = e.code;
     }
-    return { refused, code };
+    return { refused, code, uncloneable };
   });
   assert.deepEqual(result.refused, [true, true, true, true, true, true]);
   assert.equal(result.code, 'destroyed');
+  assert.equal(result.uncloneable, 'malformed', 'a profile postMessage cannot carry is rejected, not thrown');
   await page.close();
 });
 
