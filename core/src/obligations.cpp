@@ -502,7 +502,8 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   for (std::size_t i = 0; i < people.size(); ++i) {
     const Person& p = people[i];
     if (!(p.roles & d.holders)) continue;
-    Verdict v{2, who(p) + " holds the duty."};
+    const std::string held = roleName(kb, p.roles & d.holders);
+    Verdict v{2, who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty."};
     auto down = [&](int rank, std::string why) {
       if (rank < v.rank) v = {rank, std::move(why)};
     };
@@ -842,7 +843,7 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
     r.binding = rule.binding;
     if (t == Tri::False) {
       r.status = "not-applicable";
-      r.reason = "Does not apply: it applies when " + rule.appliesWhen + ".";
+      r.reason = "Not applicable (applies when: " + rule.appliesWhen + ").";
     } else if (t == Tri::Unknown) {
       r.status = "unknown";
       r.unknownFields = pointersOf(mask);

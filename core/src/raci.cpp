@@ -204,6 +204,7 @@ Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
     RaciRow row;
     row.responsibility = kb.responsibilities[i].id;
     row.criticality = t.criticality;
+    if (r.A < 0) continue;  // only with a broken knowledge base, which assess refuses
     row.A = kb.roles[r.A].id;
     used |= bitOf(r.A);
     for (auto [from, to] :
@@ -235,6 +236,7 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   // The person who holds a role: primary holders first, then alsoActsAs, in currentRoles order.
   auto holders = [&](int role) {
     std::vector<const Person*> out;
+    if (role < 0) return out;
     const std::uint64_t b = bitOf(role);
     for (const auto& p : people)
       if (p.role == kb.roles[role].id) out.push_back(&p);
