@@ -757,7 +757,7 @@
   }
   function fieldLabel(pointer) {
     var q = byPointer[pointer] || questionForPath(pointer);
-    return q ? q.label : pointer;
+    return q ? q.short || q.label : pointer;
   }
   function fmtValue(v) {
     if (v === null || v === undefined) return 'unknown';
@@ -902,15 +902,18 @@
     root.appendChild(col);
 
     // Roadmap
-    var rm = card('roadmap', 'Roadmap', 'What to do in the next 30, 90 and 365 days.');
+    var rm = card('roadmap', 'Roadmap', 'What to do first, next and within the year, and who owns it.');
     var cols = h('div', { className: 'roadmap' });
-    ['30-days', '90-days', '365-days'].forEach(function (hz) {
+    var horizons = [];
+    (r.roadmap || []).forEach(function (x) { if (horizons.indexOf(x.horizon) < 0) horizons.push(x.horizon); });
+    horizons.forEach(function (hz) {
       var items = (r.roadmap || []).filter(function (x) { return x.horizon === hz; });
-      cols.appendChild(h('div', { className: 'horizon' }, h('h3', { text: hz.replace('-', ' ') }),
-        h('ol', null, items.length ? items.map(function (x) {
+      cols.appendChild(h('div', { className: 'horizon' }, h('h3', { text: String(hz).replace('-', ' ') }),
+        h('ol', null, items.map(function (x) {
           return h('li', null, h('span', { text: x.action }), ' ', h('span', { className: 'owner', text: roleShort(x.owner) }));
-        }) : h('li', { className: 'muted', text: 'Nothing planned.' }))));
+        }))));
     });
+    if (!horizons.length) cols.appendChild(h('p', { className: 'muted', text: 'Nothing planned.' }));
     rm.appendChild(cols);
     root.appendChild(rm);
 

@@ -259,6 +259,7 @@ struct Checker {
     std::string pointer = read.str(q, "pointer", at);
     std::string type = read.str(q, "type", at);
     read.str(q, "label", at);
+    read.str(q, "short", at);  // the field's name in a report ("Employees")
     read.str(q, "help", at);
     read.str(q, "source", at);
     const FieldSpec* field = findField(pointer);
