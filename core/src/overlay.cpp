@@ -113,9 +113,9 @@ class Checker {
     }
     for (const auto& [key, item] : value.items()) {
       (void)item;
-      bool known =
-          std::any_of(allowed.begin(), allowed.end(),  // clang 14 (emcc): init-capture, not a binding
-                      [&, &name = key](const char* a) { return name == a; });
+      bool known = std::any_of(allowed.begin(),
+                               allowed.end(),  // clang 14 (emcc): init-capture, not a binding
+                               [&, &name = key](const char* a) { return name == a; });
       if (!known) {
         std::string list;
         for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -202,6 +202,82 @@ bool knownRole(const std::map<std::string, json>& docs, const std::string& id) {
   return it != docs.end() && indexById(it->second, id) >= 0;
 }
 
+// A responsibility's RACI row (raci.json "rows" format): A, R, C, I hold role ids or the
+// placeholders the leadership models bind ($sec, $secR, ...); criticality high|medium|low.
+void mergeRaciRow(std::size_t index, const json& row, const std::string& at, const std::string& id,
+                  const std::string& source, std::map<std::string, json>& docs, Checker& c,
+                  std::vector<Origin>& origins) {
+  if (!c.object(row, at, "a RACI row", {"A", "R", "C", "I", "criticality"})) return;
+  json& raci = docs["raci.json"];
+  if (!raci.is_object() || !raci.contains("rows") || !raci["rows"].is_object()) {
+    c.add(at, "reference", "the knowledge base has no RACI templates to extend");
+    return;
+  }
+  // Placeholders: every "$name" some leadership model binds.
+  std::vector<std::string> placeholders;
+  if (raci.contains("models") && raci["models"].is_object())
+    for (const auto& [model, binding] : raci["models"].items()) {
+      (void)model;
+      if (!binding.is_object()) continue;
+      for (const auto& [key, value] : binding.items()) {
+        (void)value;
+        if (!key.empty() && key[0] == '$' &&
+            std::find(placeholders.begin(), placeholders.end(), key) == placeholders.end())
+          placeholders.push_back(key);
+      }
+    }
+  std::size_t before = c.count();
+  auto checkName = [&](const json& name, const std::string& path) {
+    if (!name.is_string()) {
+      c.add(path, "type", "expected a role id or placeholder, got " + describe(name));
+      return;
+    }
+    std::string n = name.get<std::string>();
+    bool ok = n.size() > 1 && n[0] == '$'
+                  ? std::find(placeholders.begin(), placeholders.end(), n) != placeholders.end()
+                  : knownRole(docs, n);
+    if (!ok) {
+      std::string list;
+      for (const auto& p : placeholders) list += (list.empty() ? "" : ", ") + p;
+      c.add(path, "reference",
+            "unknown role " + json(n).dump() +
+                " (a role id of the knowledge base or of an overlay, or " + list + ")");
+    }
+  };
+  if (!row.contains("A"))
+    c.add(at + "/A", "required", "'A' (the one accountable role) is required");
+  else
+    checkName(row["A"], at + "/A");
+  for (const char* key : {"R", "C", "I"}) {
+    if (!row.contains(key)) {
+      if (std::string(key) == "R")
+        c.add(at + "/R", "required", "'R' (at least one responsible role) is required");
+      continue;
+    }
+    const json& list = row[key];
+    if (!list.is_array()) {
+      c.add(pointer(at, key), "type", "expected an array of role ids, got " + describe(list));
+      continue;
+    }
+    if (std::string(key) == "R" && list.empty())
+      c.add(at + "/R", "range", "a row needs at least one responsible role");
+    for (std::size_t i = 0; i < list.size(); ++i)
+      checkName(list[i], pointer(at, key) + "/" + std::to_string(i));
+  }
+  if (row.contains("criticality")) {
+    const json& k = row["criticality"];
+    if (!k.is_string() || (k != "high" && k != "medium" && k != "low"))
+      c.add(at + "/criticality", "enum", "expected high, medium or low, got " + describe(k));
+  }
+  if (c.count() != before) return;
+  json merged = row;
+  if (!merged.contains("C")) merged["C"] = json::array();
+  if (!merged.contains("I")) merged["I"] = json::array();
+  merged["source"] = source;
+  raci["rows"][id] = std::move(merged);
+  origins.push_back({"raci.json", "/rows/" + id, index, at});
+}
+
 // Merges one parsed overlay into `docs`. Problems go to `c`; provenance to `origins`.
 void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>& docs,
                   const Kb& base, Checker& c, std::vector<Origin>& origins) {
@@ -280,6 +356,8 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
         if (description) old["description"] = *description;
         old["source"] = *source;
         origins.push_back({"responsibilities.json", "/" + std::to_string(existing), index, at});
+        if (r.contains("raci"))
+          mergeRaciRow(index, r["raci"], at + "/raci", *id, *source, docs, c, origins);
         continue;
       }
       auto domain = c.string(r, "domain", at, true, 64);
@@ -296,6 +374,8 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
                     {"source", *source}, {"custom", true}};
       origins.push_back({"responsibilities.json", "/" + std::to_string(doc.size()), index, at});
       doc.push_back(std::move(entry));
+      if (r.contains("raci"))
+        mergeRaciRow(index, r["raci"], at + "/raci", *id, *source, docs, c, origins);
     }
   }
 
@@ -456,7 +536,6 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       }
     }
   }
-  (void)knownRole;
 }
 
 // Maps a loader's problem in the merged documents back to the overlay entry it came from.
