@@ -50,6 +50,8 @@ std::string statusName(const std::string& status);
 std::string horizonName(const std::string& horizon);
 std::string challengeName(const std::string& challenge);
 std::string dpoName(const std::string& dpo);
+// "Not required" -> "not required" (for use inside a sentence).
+std::string lowerFirst(std::string s);
 std::string reportsToName(const std::string& reportsTo);
 
 // Severity rank: critical 0, high 1, medium 2, low 3, anything else 4.

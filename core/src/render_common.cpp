@@ -1,5 +1,6 @@
 // Helpers shared by the renderers: tolerant readers over the report JSON, display names,
 // escaping.
+#include <cctype>
 #include <cmath>
 
 #include "kb.h"
@@ -110,6 +111,11 @@ std::string dpoName(const std::string& dpo) {
   if (dpo == "recommended") return "Recommended";
   if (dpo == "not-required") return "Not required";
   return dpo;
+}
+
+std::string lowerFirst(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
 }
 
 std::string reportsToName(const std::string& reportsTo) {

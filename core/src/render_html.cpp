@@ -150,7 +150,7 @@ std::string renderHtml(const ordered_json& report) {
            "leaders.";
   else
     out << "The security executive reports to the " << h(roleName(reportsTo)) << ".";
-  out << " A data protection officer is <strong>" << h(dpoName(text(lead, "dpo")))
+  out << " A data protection officer is <strong>" << h(lowerFirst(dpoName(text(lead, "dpo"))))
       << "</strong>.</p>\n";
   if (!text(lead, "reportingReason").empty())
     out << "<p>" << h(text(lead, "reportingReason")) << "</p>\n";

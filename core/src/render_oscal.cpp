@@ -253,7 +253,8 @@ std::string renderOscal(const ordered_json& report) {
                     " model (" + markdownEscape(model) + ").";
     if (!reportsTo.empty() && reportsTo != "none")
       d += " The security executive reports to the " + markdownEscape(roleName(reportsTo)) + ".";
-    d += " A data protection officer is " + markdownEscape(dpoName(text(lead, "dpo"))) + ".";
+    d += " A data protection officer is " + markdownEscape(lowerFirst(dpoName(text(lead, "dpo")))) +
+         ".";
     for (const auto& r : array(lead, "rationale"))
       if (!text(r, "because").empty()) d += "\n\n- " + markdownEscape(oneLine(text(r, "because")));
     component["description"] = d;
