@@ -224,6 +224,33 @@ test('import: a valid profile fills the answers; an invalid one shows its errors
   await session.context.close();
 });
 
+test('overlays: a knowledge overlay file changes the report exactly as the native --overlay does; a broken one is refused', async () => {
+  const session = await openPage(browser);
+  const { page } = session;
+  const example = resolve(root, 'examples/agency-12.json');
+  const overlay = resolve(root, 'examples/overlays/fractional-msp.json');
+  await page.setInputFiles('#file-import', example);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Imported'));
+  await page.click('#steps li:nth-child(7) button');
+  await page.click('#btn-next');
+  await page.waitForSelector('#results:not([hidden]) #model-out', { timeout: 15000 });
+  await page.setInputFiles('#overlay-file', overlay);
+  await page.waitForFunction(() => document.querySelector('.overlay-list li') !== null, null, { timeout: 15000 });
+  const withOverlay = JSON.parse((await download(page, '#export-json')).text);
+  assert.deepEqual(withOverlay, JSON.parse(cli(['assess', example, '--overlay', overlay])), 'report with overlay = native --overlay');
+  assert.equal(withOverlay.engine.overlays.length, 1);
+  // A broken overlay: its errors are shown and the report and overlay list stay as they were.
+  const broken = resolve(outputDir, 'broken-overlay.json');
+  writeFileSync(broken, JSON.stringify({ schema: 'seclead.overlay/1', name: 'broken', rules: [{ id: 7 }] }));
+  await page.setInputFiles('#overlay-file', broken);
+  await page.waitForSelector('#import-errors:not([hidden])');
+  assert.match(await page.textContent('#import-errors'), /overlay\[1\]/);
+  assert.equal(await page.locator('.overlay-list li').count(), 1);
+  assert.deepEqual(JSON.parse((await download(page, '#export-json')).text), withOverlay);
+  assertClean(session);
+  await session.context.close();
+});
+
 test('keyboard only: the first section can be answered and left with Tab, arrows and Enter', async () => {
   const session = await openPage(browser);
   const { page } = session;
