@@ -816,8 +816,11 @@
     var rat = card('rationale', 'Why', 'The rules that decided the recommendation, with their sources.');
     var ol = h('ol', { className: 'rationale' });
     (L.rationale || []).forEach(function (x) {
-      ol.appendChild(h('li', null, h('strong', { text: x.effect || x.rule }), ' ', h('span', { text: x.because || '' }),
-        h('div', { className: 'meta' }, h('code', { text: x.rule || '' }), ' · ', h('span', { text: x.source || '' }))));
+      // The effect on the recommended model, if the rule touched it, as a coloured chip.
+      var m = new RegExp('(^|[ ,])' + String(L.model || '-').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' ([+-]\\d+)').exec(x.effect || '');
+      var chip = m ? h('span', { className: 'chip ' + (m[2].charAt(0) === '-' ? 'neg' : 'pos'), text: (MODEL_LABELS[L.model] || L.model) + ' ' + m[2] }) : null;
+      ol.appendChild(h('li', null, chip, chip ? ' ' : null, h('span', { text: x.because || x.effect || '' }),
+        h('div', { className: 'meta' }, h('code', { text: x.rule || '' }), ' · ', h('span', { text: x.effect || '' }), ' · ', h('span', { text: 'Source: ' + (x.source || '') }))));
     });
     if (!(L.rationale || []).length) ol.appendChild(h('li', { text: 'No rationale was returned.' }));
     rat.appendChild(ol);
