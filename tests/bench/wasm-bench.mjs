@@ -1,0 +1,136 @@
+// WebAssembly measurements for tests/bench/README.md, section "WebAssembly" (issue 5):
+//   1. size of the engine .wasm + JS glue, raw and `gzip -9` (budget: 150 KB gzip together)
+//   2. instantiate + first assessment in a fresh Node process (goal < 20 ms), median of runs
+//   3. median assessment in Node against the native median on the same profiles, one run
+//      (goal: within 2x). Native numbers: h8's Google Benchmark binary (assess/small|typical|
+//      maximal = examples/agency-12.json, examples/us-clinic.json, tests/bench/maximal-profile.json).
+//
+// Prerequisites: bash scripts/build-wasm.sh; cmake --preset release && cmake --build --preset
+// release -j2 --target seclead_bench.  Run:  node tests/bench/wasm-bench.mjs [--runs N]
+// Prints a Markdown table (paste into README.md) and a JSON line with every number.
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = join(ROOT, "wasm", "dist");
+const NATIVE_BENCH = process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
+const SAMPLES = 2000;
+const PROFILES = [
+  ["small", "examples/agency-12.json"],
+  ["typical", "examples/us-clinic.json"],
+  ["maximal", "tests/bench/maximal-profile.json"],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+// 1. Sizes, exactly as `gzip -9c FILE | wc -c` counts them.
+function gzipBytes(file) {
+  const r = spawnSync("gzip", ["-9c", file], { maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`gzip failed on ${file}`);
+  return r.stdout.length;
+}
+const sizes = {};
+for (const f of ["seclead_engine.wasm", "seclead_engine.mjs", "seclead_engine.single.js"]) {
+  const file = join(DIST, f);
+  sizes[f] = { raw: statSync(file).size, gzip: gzipBytes(file) };
+}
+const engineRaw = sizes["seclead_engine.wasm"].raw + sizes["seclead_engine.mjs"].raw;
+const engineGzip = sizes["seclead_engine.wasm"].gzip + sizes["seclead_engine.mjs"].gzip;
+
+// 2. Cold start in fresh processes: import + read + compile + instantiate, then one assessment.
+const child = `
+const t0 = performance.now();
+const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
+const engine = await init();
+const t1 = performance.now();
+engine.assessJson(${JSON.stringify(readFileSync(join(ROOT, "examples", "us-clinic.json"), "utf8"))});
+const t2 = performance.now();
+console.log(JSON.stringify({ instantiate: t1 - t0, first: t2 - t1, total: t2 - t0 }));
+`;
+const cold = [];
+for (let i = 0; i < RUNS; ++i) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", child], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`cold start run failed: ${r.stderr}`);
+  cold.push(JSON.parse(r.stdout));
+}
+const coldMedian = {
+  instantiate: median(cold.map((c) => c.instantiate)),
+  first: median(cold.map((c) => c.first)),
+  total: median(cold.map((c) => c.total)),
+};
+
+// 3. Warm medians in Node, then the native medians of the same profiles right after.
+const { init } = await import(join(ROOT, "wasm", "src", "index.js"));
+const engine = await init();
+const warm = {};
+for (const [name, path] of PROFILES) {
+  const text = readFileSync(join(ROOT, path), "utf8");
+  for (let i = 0; i < 200; ++i) engine.assessJson(text);
+  const jsonTimes = [];
+  const objectTimes = [];
+  for (let i = 0; i < SAMPLES; ++i) {
+    let t = performance.now();
+    engine.assessJson(text);
+    jsonTimes.push(performance.now() - t);
+    t = performance.now();
+    engine.assess(text);
+    objectTimes.push(performance.now() - t);
+  }
+  warm[name] = { assessJson_us: median(jsonTimes) * 1000, assess_us: median(objectTimes) * 1000 };
+}
+
+let native = null;
+try {
+  statSync(NATIVE_BENCH);
+  const r = spawnSync(
+    NATIVE_BENCH,
+    ["--benchmark_filter=^assess/", "--benchmark_min_time=0.5", "--benchmark_format=json"],
+    { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status === 0) {
+    native = {};
+    for (const b of JSON.parse(r.stdout).benchmarks) native[b.name.replace(/^assess\//, "")] = b.p50_us;
+  } else {
+    console.error(`native bench failed: ${r.stderr}`);
+  }
+} catch {
+  console.error(`no native bench at ${NATIVE_BENCH}: build it with the release preset (target seclead_bench)`);
+}
+
+const load = loadavg().map((x) => x.toFixed(1)).join(" ");
+const lines = [];
+lines.push(`Measured with \`node tests/bench/wasm-bench.mjs\` (load average ${load}; ${RUNS} cold runs, ${SAMPLES} warm samples per profile).`);
+lines.push("");
+lines.push("| what | raw | gzip -9 | goal |");
+lines.push("|---|---|---|---|");
+lines.push(`| seclead_engine.wasm | ${kb(sizes["seclead_engine.wasm"].raw)} KB | ${kb(sizes["seclead_engine.wasm"].gzip)} KB | |`);
+lines.push(`| seclead_engine.mjs (glue) | ${kb(sizes["seclead_engine.mjs"].raw)} KB | ${kb(sizes["seclead_engine.mjs"].gzip)} KB | |`);
+lines.push(`| **engine .wasm + glue** | ${kb(engineRaw)} KB | **${kb(engineGzip)} KB** | <= 150 KB gzip: ${engineGzip <= 150 * 1024 ? "met" : "NOT met"} |`);
+lines.push(`| seclead_engine.single.js (wasm inlined) | ${kb(sizes["seclead_engine.single.js"].raw)} KB | ${kb(sizes["seclead_engine.single.js"].gzip)} KB | |`);
+lines.push("");
+lines.push("| cold start in Node (median) | ms | goal |");
+lines.push("|---|---|---|");
+lines.push(`| import + read .wasm + compile + instantiate | ${coldMedian.instantiate.toFixed(1)} | |`);
+lines.push(`| first assessment (examples/us-clinic.json, loads the knowledge base) | ${coldMedian.first.toFixed(1)} | |`);
+lines.push(`| **instantiate + first assessment** | **${coldMedian.total.toFixed(1)}** | < 20 ms: ${coldMedian.total < 20 ? "met" : "NOT met"} |`);
+lines.push("");
+lines.push("| profile | Node assessJson (µs) | Node assess, + JSON.parse (µs) | native (µs) | ratio assessJson / native | goal <= 2x |");
+lines.push("|---|---|---|---|---|---|");
+for (const [name, path] of PROFILES) {
+  const n = native && native[name];
+  const ratio = n ? warm[name].assessJson_us / n : NaN;
+  lines.push(
+    `| ${name} (${path}) | ${warm[name].assessJson_us.toFixed(0)} | ${warm[name].assess_us.toFixed(0)} | ${n ? n.toFixed(0) : "n/a"} | ${n ? ratio.toFixed(2) + "x" : "n/a"} | ${n ? (ratio <= 2 ? "met" : "NOT met") : ""} |`,
+  );
+}
+console.log(lines.join("\n"));
+console.log(JSON.stringify({ sizes, engineRaw, engineGzip, cold: coldMedian, warm, native, load }));
