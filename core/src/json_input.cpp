@@ -549,6 +549,15 @@ std::optional<Value> Value::find(std::string_view key) const {
 
 std::optional<double> Value::number() const {
   std::string_view t = text();
+  // Fast path: up to 15 digits without fraction or exponent are exact in a double.
+  if (t.size() <= 16 && t.find_first_of(".eE") == std::string_view::npos) {
+    bool negative = t[0] == '-';
+    if (t.size() - (negative ? 1 : 0) <= 15) {
+      std::int64_t v = 0;
+      for (std::size_t i = negative ? 1 : 0; i < t.size(); ++i) v = v * 10 + (t[i] - '0');
+      return negative ? (v == 0 ? 0.0 : -static_cast<double>(v)) : static_cast<double>(v);
+    }
+  }
   char buffer[64];
   std::string big;
   const char* s;

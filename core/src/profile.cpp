@@ -114,7 +114,7 @@ std::string listOf(const std::array<std::string_view, N>& list) {
   return out;
 }
 
-std::string quoted(std::string_view s) {
+std::string quote(std::string_view s) {
   std::string out = "\"";
   std::size_t n = 0;
   for (char c : s) {
@@ -143,7 +143,7 @@ std::string describe(const Value& v) {
       return "the number " + std::string(t);
     }
     case Kind::String:
-      return "the string " + quoted(v.text());
+      return "the string " + quote(v.text());
     case Kind::Array:
       return v.size() == 0 ? "an empty array" : "an array";
     case Kind::Object:
@@ -165,18 +165,46 @@ std::string indexPath(std::string_view base, std::size_t i) {
   return out;
 }
 
+// A JSON Pointer in up to four pieces, joined only when an error is reported (no string
+// building on the success path).
+struct Ptr {
+  std::array<std::string_view, 4> parts{};
+  Ptr(std::string_view a) : parts{a} {}                      // NOLINT
+  Ptr(const char* a) : parts{std::string_view(a)} {}         // NOLINT
+  Ptr(const std::string& a) : parts{std::string_view(a)} {}  // NOLINT
+  Ptr(std::string_view a, std::string_view b) : parts{a, b} {}
+  Ptr operator+(std::string_view next) const {
+    Ptr out = *this;
+    for (auto& part : out.parts)
+      if (part.empty()) {
+        part = next;
+        break;
+      }
+    return out;
+  }
+  std::string str() const {
+    std::string out;
+    for (auto part : parts) out += part;
+    return out;
+  }
+};
+
+std::string itemPath(const Ptr& base, std::size_t i) {
+  return indexPath(std::string_view(base.str()), i);
+}
+
 class Checker {
  public:
   explicit Checker(std::vector<Error>& errors) : errors_(errors) {}
 
-  void add(std::string path, const char* code, std::string message) {
-    errors_.push_back({std::move(path), code, std::move(message), ""});
+  void add(const Ptr& path, const char* code, std::string message) {
+    errors_.push_back({path.str(), code, std::move(message), ""});
   }
   std::size_t count() const { return errors_.size(); }
 
   // Reads the members of `obj` into `slots` (by name index); unknown names are errors.
   template <std::size_t N>
-  void members(const Value& obj, std::string_view path, const char* section,
+  void members(const Value& obj, const Ptr& path, const char* section,
                const std::array<std::string_view, N>& names,
                std::array<std::optional<Value>, N>& slots) {
     for (Value m : obj) {
@@ -190,94 +218,95 @@ class Checker {
         }
       }
       if (!known)
-        add(join(path, k), "unknown-field",
-            "unknown field " + quoted(k) + " in " + section + ": expected " + listOf(names));
+        add(join(path.str(), k), "unknown-field",
+            "unknown field " + quote(k) + " in " + section + ": expected " + listOf(names));
     }
   }
 
-  bool object(const Value& v, const std::string& path, const char* what) {
+  bool object(const Value& v, const Ptr& path, const char* what) {
     if (v.isObject()) return true;
-    add(path, "type", std::string("expected ") + what + ", got " + describe(v));
+    add(path.str(), "type", std::string("expected ") + what + ", got " + describe(v));
     return false;
   }
 
   template <std::size_t N>
-  std::optional<std::string> enumeration(const std::optional<Value>& v, std::string_view path,
+  std::optional<std::string> enumeration(const std::optional<Value>& v, const Ptr& path,
                                          const std::array<std::string_view, N>& list) {
     if (!v) return std::nullopt;
     if (!v->isString()) {
-      add(std::string(path), "type", "expected one of " + listOf(list) + ", got " + describe(*v));
+      add(path.str(), "type", "expected one of " + listOf(list) + ", got " + describe(*v));
       return std::nullopt;
     }
     if (!oneOf(list, v->text())) {
-      add(std::string(path), "enum", "expected one of " + listOf(list) + ", got " + describe(*v));
+      add(path.str(), "enum", "expected one of " + listOf(list) + ", got " + describe(*v));
       return std::nullopt;
     }
     return std::string(v->text());
   }
 
-  std::optional<bool> boolean(const std::optional<Value>& v, std::string_view path) {
+  std::optional<bool> boolean(const std::optional<Value>& v, const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isBool()) {
-      add(std::string(path), "type", "expected true or false, got " + describe(*v));
+      add(path.str(), "type", "expected true or false, got " + describe(*v));
       return std::nullopt;
     }
     return v->boolean();
   }
 
   // An integer in [min, max] (max < 0: no upper bound).
-  std::optional<std::int64_t> integer(const std::optional<Value>& v, std::string_view path,
+  std::optional<std::int64_t> integer(const std::optional<Value>& v, const Ptr& path,
                                       std::int64_t min, std::int64_t max = -1) {
     if (!v) return std::nullopt;
-    std::string expected = "an integer >= " + std::to_string(min);
-    if (max >= 0)
-      expected = "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+    auto expected = [&] {
+      if (max >= 0) return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+      return "an integer >= " + std::to_string(min);
+    };
     if (!v->isNumber()) {
-      add(std::string(path), "type", "expected " + expected + ", got " + describe(*v));
+      add(path.str(), "type", "expected " + expected() + ", got " + describe(*v));
       return std::nullopt;
     }
     bool overflow = false;
     auto i = v->integer(overflow);
     if (overflow) {
-      add(std::string(path), "range",
-          "expected " + expected + ", got " + describe(*v) + ", which is far too large");
+      add(path.str(), "range",
+          "expected " + expected() + ", got " + describe(*v) + ", which is far too large");
       return std::nullopt;
     }
     if (!i) {
-      add(std::string(path), "type", "expected " + expected + ", got " + describe(*v));
+      add(path.str(), "type", "expected " + expected() + ", got " + describe(*v));
       return std::nullopt;
     }
     if (*i < min || (max >= 0 && *i > max)) {
-      add(std::string(path), "range", "expected " + expected + ", got " + describe(*v));
+      add(path.str(), "range", "expected " + expected() + ", got " + describe(*v));
       return std::nullopt;
     }
     return i;
   }
 
   // A finite number; `positive`: > 0, else >= 0.
-  std::optional<double> amount(const Value& v, std::string_view path, bool positive) {
+  std::optional<double> amount(const Value& v, const Ptr& path, bool positive) {
     const char* expected = positive ? "a number > 0" : "a number >= 0";
     if (!v.isNumber()) {
-      add(std::string(path), "type", std::string("expected ") + expected + ", got " + describe(v));
+      add(path.str(), "type", std::string("expected ") + expected + ", got " + describe(v));
       return std::nullopt;
     }
     auto d = v.number();
     if (!d) {
-      add(std::string(path), "range",
+      add(path.str(), "range",
           std::string("expected ") + expected + ", got " + describe(v) + ", which is too large");
       return std::nullopt;
     }
     if (positive ? !(*d > 0) : *d < 0) {
-      add(std::string(path), "range", std::string("expected ") + expected + ", got " + describe(v));
+      add(path.str(), "range", std::string("expected ") + expected + ", got " + describe(v));
       return std::nullopt;
     }
     return *d == 0 ? 0.0 : *d;  // no negative zero
   }
 
-  std::optional<std::string> currency(const std::optional<Value>& v, std::string_view path) {
+  std::optional<std::string> currency(const std::optional<Value>& v, const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isString()) {
-      add(std::string(path), "type",
+      add(path.str(), "type",
           "expected an ISO 4217 currency code like \"USD\", got " + describe(*v));
       return std::nullopt;
     }
@@ -285,7 +314,7 @@ class Checker {
     bool shape = c.size() == 3 &&
                  std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     if (!shape) {
-      add(std::string(path), "enum",
+      add(path.str(), "enum",
           "expected an upper-case ISO 4217 currency code like \"USD\" or \"EUR\", got " +
               describe(*v));
       return std::nullopt;
@@ -294,8 +323,8 @@ class Checker {
     if (rates.find(std::string(c)) == rates.end()) {
       std::string known;
       for (const auto& [code, rate] : rates) known += (known.empty() ? "" : ", ") + code;
-      add(std::string(path), "enum",
-          "the currency " + quoted(c) +
+      add(path.str(), "enum",
+          "the currency " + quote(c) +
               " has no conversion rate in the knowledge base; use one of " + known);
       return std::nullopt;
     }
@@ -303,8 +332,7 @@ class Checker {
   }
 
   // {"amount": n, "currency": "XXX"}
-  std::optional<Money> money(const std::optional<Value>& v, const std::string& path,
-                             bool positive) {
+  std::optional<Money> money(const std::optional<Value>& v, const Ptr& path, bool positive) {
     if (!v) return std::nullopt;
     if (!object(*v, path, "an object {\"amount\": number, \"currency\": \"USD\"}"))
       return std::nullopt;
@@ -329,8 +357,8 @@ class Checker {
   }
 
   // "DE", "US-NY": alpha-2 country (ISO 3166-1) plus an optional subdivision of 1-3 chars.
-  std::optional<std::vector<std::string>> countries(const std::optional<Value>& v,
-                                                    const std::string& path, bool nonEmpty) {
+  std::optional<std::vector<std::string>> countries(const std::optional<Value>& v, const Ptr& path,
+                                                    bool nonEmpty) {
     if (!v) return std::nullopt;
     const char* expected = "an array of country codes like [\"US\", \"US-NY\", \"DE\"]";
     if (!v->isArray()) {
@@ -348,9 +376,11 @@ class Checker {
     std::size_t i = 0;
     bool ok = true;
     for (Value item : *v) {
-      std::string at = indexPath(path, i++);
+      std::size_t idx = i++;
+      auto at = [&] { return itemPath(path, idx); };
       if (!item.isString()) {
-        add(at, "type", "expected a country code like \"DE\" or \"US-NY\", got " + describe(item));
+        add(at(), "type",
+            "expected a country code like \"DE\" or \"US-NY\", got " + describe(item));
         ok = false;
         continue;
       }
@@ -362,7 +392,7 @@ class Checker {
           shape = (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9');
       }
       if (!shape) {
-        add(at, "enum",
+        add(at(), "enum",
             "expected an ISO 3166-1 alpha-2 code like \"DE\" or a subdivision like \"US-NY\" "
             "(upper case), got " +
                 describe(item));
@@ -370,8 +400,8 @@ class Checker {
         continue;
       }
       if (!isCountry(s.substr(0, 2))) {
-        add(at, "enum",
-            quoted(s.substr(0, 2)) + " is not an ISO 3166-1 alpha-2 country code (got " +
+        add(at(), "enum",
+            quote(s.substr(0, 2)) + " is not an ISO 3166-1 alpha-2 country code (got " +
                 describe(item) + ")");
         ok = false;
         continue;
@@ -383,7 +413,7 @@ class Checker {
   }
 
   // An array of contract role ids.
-  std::optional<std::vector<std::string>> roleList(const Value& v, const std::string& path) {
+  std::optional<std::vector<std::string>> roleList(const Value& v, const Ptr& path) {
     if (!v.isArray()) {
       add(path, "type", "expected an array of role ids, got " + describe(v));
       return std::nullopt;
@@ -391,11 +421,12 @@ class Checker {
     std::vector<std::string> out;
     std::size_t i = 0;
     for (Value item : v) {
-      std::string at = indexPath(path, i++);
+      std::size_t idx = i++;
+      auto at = [&] { return itemPath(path, idx); };
       if (!item.isString()) {
-        add(at, "type", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
+        add(at(), "type", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
       } else if (!oneOf(kRoles, item.text())) {
-        add(at, "enum", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
+        add(at(), "enum", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
       } else {
         out.emplace_back(item.text());
       }
@@ -404,7 +435,7 @@ class Checker {
   }
 
   std::optional<std::vector<std::string>> frameworks(const std::optional<Value>& v,
-                                                     const std::string& path) {
+                                                     const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isArray()) {
       add(path, "type",
@@ -414,9 +445,10 @@ class Checker {
     std::vector<std::string> out;
     std::size_t i = 0;
     for (Value item : *v) {
-      std::string at = indexPath(path, i++);
+      std::size_t idx = i++;
+      auto at = [&] { return itemPath(path, idx); };
       if (!item.isString()) {
-        add(at, "type", "expected a framework id like \"iso27001\", got " + describe(item));
+        add(at(), "type", "expected a framework id like \"iso27001\", got " + describe(item));
         continue;
       }
       std::string_view s = item.text();
@@ -426,7 +458,7 @@ class Checker {
         shape = shape && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
                           c == '.' || c == '_');
       if (!shape) {
-        add(at, "enum",
+        add(at(), "enum",
             "expected a lower-case framework id (letters, digits, '-', '.', '_'; at most 64) like "
             "\"iso27001\" or \"nist-csf\", got " +
                 describe(item));
@@ -442,7 +474,7 @@ class Checker {
 };
 
 void readOrganization(Checker& c, const Value& v, Profile& p) {
-  const std::string path = "/organization";
+  const Ptr path("/organization");
   static constexpr std::array<std::string_view, 12> names = {"name",
                                                              "employees",
                                                              "annualRevenue",
@@ -555,7 +587,7 @@ void readSettings(Checker& c, const Value& v, Profile& p) {
   std::array<std::optional<Value>, 2> s;
   c.members(v, "/settings", "settings", names, s);
   if (s[0]) {
-    const std::string path = "/settings/vcisoHourlyRate";
+    const Ptr path("/settings/vcisoHourlyRate");
     if (c.object(*s[0], path,
                  "an object {\"low\": number, \"high\": number, \"currency\": \"USD\"}")) {
       static constexpr std::array<std::string_view, 3> rn = {"low", "high", "currency"};
@@ -590,8 +622,19 @@ void readSettings(Checker& c, const Value& v, Profile& p) {
   p.settings.fullTimeCisoAnnualCost = c.money(s[1], "/settings/fullTimeCisoAnnualCost", true);
 }
 
-void readCurrentRoles(Checker& c, const Value& v, Profile& p) {
-  const std::string path = "/currentRoles";
+// currentRoles ids (views into the input), sorted for lookups: O(n log n) for 1,000 entries.
+struct IdIndex {
+  std::vector<std::pair<std::string_view, std::uint32_t>> sorted;  // id, entry index
+  // The entry with this id, or -1.
+  long find(std::string_view id) const {
+    auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
+                               [](const auto& e, std::string_view key) { return e.first < key; });
+    return it != sorted.end() && it->first == id ? static_cast<long>(it->second) : -1;
+  }
+};
+
+void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
+  const std::string_view path = "/currentRoles";
   if (!v.isArray()) {
     c.add(path, "type",
           "expected an array of {id, role, reportsTo, employment, fte, alsoActsAs}, got " +
@@ -602,61 +645,53 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p) {
                                                             "employment", "fte",  "alsoActsAs"};
   std::vector<CurrentRole> roles;
   roles.reserve(v.size());
-  std::vector<std::string> reportsToPaths;
-  std::vector<const Value*> unused;
-  std::size_t i = 0;
   std::vector<std::optional<Value>> reportsValues;
+  reportsValues.reserve(v.size());
+  std::vector<std::pair<std::string_view, std::uint32_t>> ids;  // in document order
+  std::uint32_t i = 0;
   for (Value entry : v) {
-    std::string at = indexPath(path, i++);
+    const std::uint32_t self = i++;
+    const std::string at = indexPath(path, self);
+    const Ptr atp(at);
     CurrentRole r;
     std::optional<Value> reports;
-    if (!c.object(entry, at, "an object {\"id\": ..., \"role\": ...}")) {
+    if (!c.object(entry, atp, "an object {\"id\": ..., \"role\": ...}")) {
       roles.push_back(std::move(r));
       reportsValues.push_back(std::nullopt);
       continue;
     }
     std::array<std::optional<Value>, 6> s;
-    c.members(entry, at, "a currentRoles entry", names, s);
+    c.members(entry, atp, "a currentRoles entry", names, s);
     if (!s[0]) {
-      c.add(at + "/id", "required", "each entry needs an id (a non-empty string)");
+      c.add(atp + "/id", "required", "each entry needs an id (a non-empty string)");
     } else if (!s[0]->isString()) {
-      c.add(at + "/id", "type", "expected a non-empty string id, got " + describe(*s[0]));
+      c.add(atp + "/id", "type", "expected a non-empty string id, got " + describe(*s[0]));
     } else if (s[0]->text().empty()) {
-      c.add(at + "/id", "range", "expected a non-empty string id, got an empty string");
+      c.add(atp + "/id", "range", "expected a non-empty string id, got an empty string");
     } else {
-      std::string_view id = s[0]->text();
-      bool dup = false;
-      for (std::size_t k = 0; k < roles.size(); ++k) {
-        if (roles[k].id == id) {
-          c.add(at + "/id", "reference",
-                "the id " + quoted(id) + " is already used by " + indexPath(path, k) +
-                    ": ids must be unique");
-          dup = true;
-          break;
-        }
-      }
-      if (!dup) r.id = std::string(id);
+      r.id = std::string(s[0]->text());
+      ids.emplace_back(s[0]->text(), self);
     }
     if (!s[1]) {
-      c.add(at + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
-    } else if (auto role = c.enumeration(s[1], at + "/role", kRoles)) {
+      c.add(atp + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
+    } else if (auto role = c.enumeration(s[1], atp + "/role", kRoles)) {
       r.role = *role;
     }
     if (s[2]) {
       if (!s[2]->isString())
-        c.add(at + "/reportsTo", "type",
+        c.add(atp + "/reportsTo", "type",
               "expected the id of another entry or a role id, got " + describe(*s[2]));
       else
         reports = s[2];
     }
-    if (auto e = c.enumeration(s[3], at + "/employment", kEmployment)) r.employment = *e;
+    if (auto e = c.enumeration(s[3], atp + "/employment", kEmployment)) r.employment = *e;
     if (s[4]) {
       if (!s[4]->isNumber()) {
-        c.add(at + "/fte", "type", "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
+        c.add(atp + "/fte", "type", "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
       } else {
         auto f = s[4]->number();
         if (!f || !(*f > 0) || *f > 1) {
-          c.add(at + "/fte", "range",
+          c.add(atp + "/fte", "range",
                 "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
         } else {
           r.fte = *f;
@@ -665,27 +700,47 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p) {
       }
     }
     if (s[5]) {
-      if (auto list = c.roleList(*s[5], at + "/alsoActsAs")) r.alsoActsAs = std::move(*list);
+      if (auto list = c.roleList(*s[5], atp + "/alsoActsAs")) r.alsoActsAs = std::move(*list);
     }
     roles.push_back(std::move(r));
     reportsValues.push_back(reports);
   }
+  // Unique ids: a stable sort keeps document order among equal ids; every later one is an error.
+  index.sorted = ids;
+  std::stable_sort(index.sorted.begin(), index.sorted.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates;  // entry, first entry
+  for (std::size_t k = 1; k < index.sorted.size(); ++k) {
+    std::size_t first = k;
+    while (first > 0 && index.sorted[first - 1].first == index.sorted[k].first) --first;
+    if (first != k) duplicates.emplace_back(index.sorted[k].second, index.sorted[first].second);
+  }
+  std::sort(duplicates.begin(), duplicates.end());
+  for (auto [entry, first] : duplicates) {
+    c.add(Ptr(indexPath(path, entry)) + "/id", "reference",
+          "the id " + quote(roles[entry].id) + " is already used by " + indexPath(path, first) +
+              ": ids must be unique");
+    roles[entry].id.clear();
+  }
+  if (!duplicates.empty()) {
+    index.sorted.erase(std::unique(index.sorted.begin(), index.sorted.end(),
+                                   [](const auto& x, const auto& y) { return x.first == y.first; }),
+                       index.sorted.end());
+  }
   // reportsTo: another entry's id or a role id, never the entry itself.
-  for (std::size_t k = 0; k < roles.size(); ++k) {
+  for (std::uint32_t k = 0; k < roles.size(); ++k) {
     if (!reportsValues[k]) continue;
     std::string_view target = reportsValues[k]->text();
-    std::string at = indexPath(path, k) + "/reportsTo";
     if (!roles[k].id.empty() && target == roles[k].id) {
-      c.add(at, "reference", "an entry cannot report to itself (" + quoted(target) + ")");
+      c.add(Ptr(indexPath(path, k)) + "/reportsTo", "reference",
+            "an entry cannot report to itself (" + quote(target) + ")");
       continue;
     }
-    bool found = oneOf(kRoles, target);
-    for (std::size_t m = 0; !found && m < roles.size(); ++m)
-      found = m != k && roles[m].id == target;
-    if (!found) {
-      c.add(at, "reference",
+    long other = index.find(target);
+    if (other < 0 && !oneOf(kRoles, target)) {
+      c.add(Ptr(indexPath(path, k)) + "/reportsTo", "reference",
             "expected the id of another currentRoles entry or a role id (" + listOf(kRoles) +
-                "), got " + quoted(target));
+                "), got " + quote(target));
       continue;
     }
     roles[k].reportsTo = std::string(target);
@@ -693,8 +748,9 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p) {
   p.currentRoles = std::move(roles);
 }
 
-void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRoles) {
-  const std::string path = "/currentAssignments";
+void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRoles,
+                            const IdIndex& index) {
+  const std::string_view path = "/currentAssignments";
   if (!c.object(v, path,
                 "an object: responsibility id -> {\"accountable\": id, \"responsible\": [ids]}"))
     return;
@@ -702,52 +758,48 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
     c.add(path, "reference",
           "currentAssignments names currentRoles ids, but the profile has no currentRoles");
   const Kb& kb = embeddedKb();
-  const auto& roles = p.currentRoles;
-  auto known = [&](std::string_view id) {
-    if (!roles) return false;
-    for (const auto& r : *roles)
-      if (!r.id.empty() && r.id == id) return true;
-    return false;
-  };
+  auto known = [&](std::string_view id) { return index.find(id) >= 0; };
   std::map<std::string, Assignment> out;
   static constexpr std::array<std::string_view, 2> names = {"accountable", "responsible"};
   for (Value entry : v) {
     std::string_view resp = entry.key();
-    std::string at = join(path, resp);
+    const std::string at = join(path, resp);
+    const Ptr atp(at);
     if (!kb.responsibility(resp)) {
-      c.add(at, "unknown-field",
-            quoted(resp) +
+      c.add(atp, "unknown-field",
+            quote(resp) +
                 " is not a responsibility id of the knowledge base (e.g. \"incident-response\", "
                 "\"security-strategy\")");
       continue;
     }
-    if (!c.object(entry, at, "an object {\"accountable\": id, \"responsible\": [ids]}")) continue;
+    if (!c.object(entry, atp, "an object {\"accountable\": id, \"responsible\": [ids]}")) continue;
     std::array<std::optional<Value>, 2> s;
-    c.members(entry, at, "an assignment", names, s);
+    c.members(entry, atp, "an assignment", names, s);
     Assignment a;
     if (s[0]) {
       if (!s[0]->isString()) {
-        c.add(at + "/accountable", "type", "expected a currentRoles id, got " + describe(*s[0]));
+        c.add(atp + "/accountable", "type", "expected a currentRoles id, got " + describe(*s[0]));
       } else if (haveRoles && !known(s[0]->text())) {
-        c.add(at + "/accountable", "reference",
-              "expected the id of a currentRoles entry, got " + quoted(s[0]->text()));
+        c.add(atp + "/accountable", "reference",
+              "expected the id of a currentRoles entry, got " + quote(s[0]->text()));
       } else {
         a.accountable = std::string(s[0]->text());
       }
     }
     if (s[1]) {
       if (!s[1]->isArray()) {
-        c.add(at + "/responsible", "type",
+        c.add(atp + "/responsible", "type",
               "expected an array of currentRoles ids, got " + describe(*s[1]));
       } else {
         std::size_t i = 0;
         for (Value item : *s[1]) {
-          std::string ip = indexPath(at + "/responsible", i++);
+          std::size_t idx = i++;
+          auto ip = [&] { return indexPath(at + "/responsible", idx); };
           if (!item.isString())
-            c.add(ip, "type", "expected a currentRoles id, got " + describe(item));
+            c.add(ip(), "type", "expected a currentRoles id, got " + describe(item));
           else if (haveRoles && !known(item.text()))
-            c.add(ip, "reference",
-                  "expected the id of a currentRoles entry, got " + quoted(item.text()));
+            c.add(ip(), "reference",
+                  "expected the id of a currentRoles entry, got " + quote(item.text()));
           else
             a.responsible.emplace_back(item.text());
         }
@@ -798,8 +850,9 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     if (s[4] && c.object(*s[4], "/risk", "an object")) readRisk(c, *s[4], p);
     if (s[5] && c.object(*s[5], "/strategy", "an object")) readStrategy(c, *s[5], p);
     if (s[6] && c.object(*s[6], "/budget", "an object")) readBudget(c, *s[6], p);
-    if (s[7]) readCurrentRoles(c, *s[7], p);
-    if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value());
+    IdIndex ids;
+    if (s[7]) readCurrentRoles(c, *s[7], p, ids);
+    if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value(), ids);
     if (s[9] && c.object(*s[9], "/settings", "an object")) readSettings(c, *s[9], p);
     if (errors.size() != before) return std::nullopt;
     return p;
