@@ -415,6 +415,25 @@ bool usesFact(const Condition& c, int fact) {
   return c.fact == fact;
 }
 
+// Numeric constants of conditions on the searched facts become what-if breakpoints (the
+// first value on the upper side of the comparison).
+void collectBreaks(const Condition& c, DecisionKnowledge& k) {
+  for (const auto& child : c.children) collectBreaks(child, k);
+  if (c.valueKind != FactValue::Num || c.op < Condition::Equal) return;
+  double upper = c.op == Condition::GreaterThan || c.op == Condition::LessThanInclusive ||
+                         c.op == Condition::Equal || c.op == Condition::NotEqual
+                     ? c.num + 1
+                     : c.num;
+  std::vector<double> values = {upper};
+  if (c.op == Condition::Equal || c.op == Condition::NotEqual) values.push_back(c.num);
+  for (double v : c.nums) values.push_back(v), values.push_back(v + 1);
+  for (double v : values) {
+    if (c.fact == kEmployees) k.employeeBreaks.push_back(v);
+    if (c.fact == kIncidents) k.incidentBreaks.push_back(v);
+    if (c.fact == kRevenueUsd) k.revenueUsdBreaks.push_back(v);
+  }
+}
+
 std::string signedPoints(int points) {
   return (points >= 0 ? "+" : "") + std::to_string(points);
 }
@@ -494,6 +513,19 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   if (k.tieBreak.size() != models.size()) read.fail("/tieBreak", "must list all six models");
   k.reportsTieBreak = readOrder(doc, "reportsToTieBreak", lines, read);
 
+  const json whatIf = doc.value("whatIf", json::object());
+  auto readBreaks = [&](const char* key, std::vector<double>& out) {
+    for (const auto& v : whatIf.value(key, json::array()))
+      if (v.is_number())
+        out.push_back(v.get<double>());
+      else
+        read.fail(std::string("/whatIf/") + key, "expected numbers");
+  };
+  readBreaks("employees", k.employeeBreaks);
+  for (double band : {10.0, 50.0, 250.0, 1000.0}) k.employeeBreaks.push_back(band);  // sizeRank
+  readBreaks("revenueUsd", k.revenueUsdBreaks);
+  readBreaks("revenueEur", k.revenueEurBreaks);
+
   if (!doc.contains("rules") || !doc["rules"].is_array())
     return read.fail("/rules", "expected an array of rules");
   const json& rules = doc["rules"];
@@ -539,7 +571,13 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
         text += (text.empty() ? "" : ", ") + std::string("DPO ") + dpoVerdicts()[rule.dpo];
     }
     rule.effect = text;
+    collectBreaks(rule.when, k);
     k.rules.push_back(std::move(rule));
+  }
+  for (auto* list :
+       {&k.employeeBreaks, &k.incidentBreaks, &k.revenueUsdBreaks, &k.revenueEurBreaks}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
   }
 }
 
@@ -585,11 +623,18 @@ class WhatIf {
       : kb_(kb), p_(profile), q_(profile), options_(options), model_(model) {}
 
   std::vector<SensitivityEntry> run() {
-    numeric("/organization/employees", p_.employees, 1, 10'000'000,
+    const DecisionKnowledge& k = kb_.decision;
+    numeric("/organization/employees", p_.employees, 1, 10'000'000, around(k.employeeBreaks),
             [](Profile& p, std::int64_t v) { p.employees = v; });
     if (p_.annualRevenue) {
       auto amount = static_cast<std::int64_t>(std::llround(p_.annualRevenue->amount));
-      numeric("/organization/annualRevenue/amount", amount, 0, 1'000'000'000'000'000LL,
+      auto perUsd = kb_.fromUsd(1, p_.annualRevenue->currency);
+      auto perEur = kb_.toUsd(1, "EUR");
+      std::vector<std::int64_t> candidates;
+      if (perUsd) candidates = around(k.revenueUsdBreaks, *perUsd);
+      if (perUsd && perEur)
+        for (auto v : around(k.revenueEurBreaks, *perEur * *perUsd)) candidates.push_back(v);
+      numeric("/organization/annualRevenue/amount", amount, 0, 1'000'000'000'000'000LL, candidates,
               [](Profile& p, std::int64_t v) { p.annualRevenue->amount = static_cast<double>(v); });
     }
     categorical("/organization/sector", p_.sector, kSectors, true,
@@ -605,9 +650,10 @@ class WhatIf {
     ordinal("/risk/cyberThreat", &Profile::cyberThreat, kRiskLevels);
     if (p_.incidentsLast24Months)
       numeric("/risk/incidentsLast24Months", *p_.incidentsLast24Months, 0, 1000,
+              around(k.incidentBreaks),
               [](Profile& p, std::int64_t v) { p.incidentsLast24Months = v; });
     if (p_.securityMaturity)
-      numeric("/risk/securityMaturity", *p_.securityMaturity, 1, 5,
+      numeric("/risk/securityMaturity", *p_.securityMaturity, 1, 5, {1, 2, 3, 4, 5},
               [](Profile& p, std::int64_t v) { p.securityMaturity = static_cast<int>(v); });
     flag("/budget/canFundFullTimeSecurityExecutive", &Profile::canFundFullTimeSecurityExecutive);
     return std::move(out_);
@@ -665,37 +711,43 @@ class WhatIf {
     out_.push_back({field, std::move(from), std::move(to), leadershipModels()[model]});
   }
 
-  // Nearest value in each direction that changes the model: galloping, then bisection.
+  // Nearest value in each direction that changes the model. The model only changes where a
+  // fact changes, i.e. at a breakpoint, so trying both sides of each breakpoint (nearest
+  // first) finds the nearest change without scanning.
   template <class Set>
-  void numeric(const char* field, std::int64_t current, std::int64_t lo, std::int64_t hi, Set set) {
-    for (int dir : {-1, +1}) {
-      std::int64_t last = current;  // known to give model_
-      std::int64_t step = 1;
-      std::int64_t found = 0;
-      int foundModel = -1;
-      while (true) {
-        std::int64_t next = dir > 0 ? std::min(hi, last + step) : std::max(lo, last - step);
-        if (next == last) break;
-        int m = modelWith([&](Profile& q) { set(q, next); });
+  void numeric(const char* field, std::int64_t current, std::int64_t lo, std::int64_t hi,
+               const std::vector<std::int64_t>& candidates, Set set) {
+    std::vector<std::int64_t> up, down;
+    for (std::int64_t v : candidates) {
+      if (v < lo || v > hi) continue;
+      if (v > current) up.push_back(v);
+      if (v < current) down.push_back(v);
+    }
+    std::sort(up.begin(), up.end());
+    up.erase(std::unique(up.begin(), up.end()), up.end());
+    std::sort(down.rbegin(), down.rend());
+    down.erase(std::unique(down.begin(), down.end()), down.end());
+    for (const auto* list : {&down, &up}) {
+      for (std::int64_t v : *list) {
+        int m = modelWith([&](Profile& q) { set(q, v); });
         if (m != model_) {
-          found = next, foundModel = m;
+          add(field, current, v, m);
           break;
         }
-        last = next;
-        step *= 2;
       }
-      if (foundModel < 0) continue;
-      // Bisection between `last` (same model) and `found` (changed).
-      while ((dir > 0 ? found - last : last - found) > 1) {
-        std::int64_t mid = last + (found - last) / 2;
-        int m = modelWith([&](Profile& q) { set(q, mid); });
-        if (m != model_)
-          found = mid, foundModel = m;
-        else
-          last = mid;
-      }
-      add(field, current, found, foundModel);
     }
+  }
+
+  // Both sides of each breakpoint.
+  static std::vector<std::int64_t> around(const std::vector<double>& breaks, double scale = 1) {
+    std::vector<std::int64_t> out;
+    for (double b : breaks) {
+      double v = b * scale;
+      auto f = static_cast<std::int64_t>(std::floor(v)),
+           c = static_cast<std::int64_t>(std::ceil(v));
+      for (std::int64_t x : {f - 1, f, c, c + 1}) out.push_back(x);
+    }
+    return out;
   }
 
   // For a categorical field: the first value (knowledge order) giving each other model.

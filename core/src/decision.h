@@ -154,6 +154,8 @@ struct DecisionKnowledge {
   std::vector<int> baseReportsTo;    // per reporting line (reportingLines() order)
   std::vector<int> reportsTieBreak;  // reporting-line indexes, most preferred first
   std::vector<DecisionRule> rules;
+  // What-if breakpoints (first value on the upper side): rule constants plus rules.json "whatIf".
+  std::vector<double> employeeBreaks, incidentBreaks, revenueUsdBreaks, revenueEurBreaks;
   // Names a condition may use: fixed facts then group facts.
   std::vector<std::string> factNames;
   int factIndex(std::string_view name) const;

@@ -1,5 +1,7 @@
 // The leadership decision: the condition compiler, the rules' integrity, and the properties
 // the issue asks for (monotonicity, determinism, rationale and sensitivity that hold).
+#include "decision.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -7,7 +9,6 @@
 #include <set>
 
 #include "context.h"
-#include "decision.h"
 #include "facts.h"
 #include "json.h"
 #include "kb.h"
@@ -42,18 +43,30 @@ struct Lcg {
   std::uint64_t s;
   std::uint64_t next() { return s = s * 6364136223846793005ULL + 1442695040888963407ULL; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[(next() >> 33) % v.size()]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[(next() >> 33) % v.size()];
+  }
 };
 
 std::vector<json> variedProfiles(int count) {
   Lcg g{42};
-  const std::vector<std::string> sectors = {
-      "banking", "insurance", "financial-services", "healthcare", "government", "energy",
-      "manufacturing", "retail", "technology", "professional-services", "education",
-      "digital-infrastructure", "nonprofit", "transport"};
-  const std::vector<json> jurisdictions = {json{"US"}, json{"US", "US-NY"}, json{"DE"},
-                                           json{"FR", "DE"}, json{"GB"}, json{"IN"},
-                                           json{"SG"}, json{"AU"}, json{"US", "NL"}};
+  const std::vector<std::string> sectors = {"banking",
+                                            "insurance",
+                                            "financial-services",
+                                            "healthcare",
+                                            "government",
+                                            "energy",
+                                            "manufacturing",
+                                            "retail",
+                                            "technology",
+                                            "professional-services",
+                                            "education",
+                                            "digital-infrastructure",
+                                            "nonprofit",
+                                            "transport"};
+  const std::vector<json> jurisdictions = {json{"US"},       json{"US", "US-NY"}, json{"DE"},
+                                           json{"FR", "DE"}, json{"GB"},          json{"IN"},
+                                           json{"SG"},       json{"AU"},          json{"US", "NL"}};
   const std::vector<std::string> levels = {"none", "limited", "large-scale"};
   const std::vector<std::string> risks = {"low", "medium", "high"};
   const std::vector<std::string> hipaa = {"none", "none", "business-associate", "covered-entity"};
@@ -84,7 +97,8 @@ std::vector<json> variedProfiles(int count) {
     p["strategy"]["priority"] = g.pick(priority);
     p["budget"]["canFundFullTimeSecurityExecutive"] = g.pick(bools) == 1;
     if (g.pick(bools) == 1) p["budget"].erase("canFundFullTimeSecurityExecutive");
-    if (g.pick(bools) == 1) p["organization"]["annualRevenue"] = {{"amount", 25000000}, {"currency", "USD"}};
+    if (g.pick(bools) == 1)
+      p["organization"]["annualRevenue"] = {{"amount", 25000000}, {"currency", "USD"}};
     out.push_back(std::move(p));
   }
   return out;
@@ -124,10 +138,12 @@ TEST(DecisionConditions, OperatorsCompareTypedValues) {
   FactSet set;
   buildFactSet(f.k, p, facts, {}, set);
   auto yes = [&](const char* text) { return evaluateCondition(f.compile(text), set); };
-  EXPECT_TRUE(yes(R"({"all":[{"fact":"employees","operator":"greaterThanInclusive","value":300}]})"));
+  EXPECT_TRUE(
+      yes(R"({"all":[{"fact":"employees","operator":"greaterThanInclusive","value":300}]})"));
   EXPECT_FALSE(yes(R"({"all":[{"fact":"employees","operator":"greaterThan","value":300}]})"));
   EXPECT_TRUE(yes(R"({"all":[{"fact":"employees","operator":"lessThan","value":301}]})"));
-  EXPECT_TRUE(yes(R"({"all":[{"fact":"sector","operator":"in","value":["insurance","banking"]}]})"));
+  EXPECT_TRUE(
+      yes(R"({"all":[{"fact":"sector","operator":"in","value":["insurance","banking"]}]})"));
   EXPECT_FALSE(yes(R"({"all":[{"fact":"sector","operator":"notIn","value":["banking"]}]})"));
   EXPECT_TRUE(yes(R"({"all":[{"fact":"countries","operator":"contains","value":"DE"}]})"));
   EXPECT_TRUE(yes(R"({"all":[{"fact":"eu","operator":"equal","value":true}]})"));
@@ -155,11 +171,11 @@ TEST(DecisionConditions, UnknownFactsBehaveLikeUndefined) {
 
 TEST(DecisionConditions, BadConditionsAreRejectedAtLoad) {
   const DecisionKnowledge& k = embeddedKb().decision;
-  for (const char* bad : {R"({"all":[{"fact":"nope","operator":"equal","value":1}]})",
-                          R"({"all":[{"fact":"employees","operator":"like","value":1}]})",
-                          R"({"all":[{"fact":"employees","operator":"lessThan","value":"x"}]})",
-                          R"({"all":[]})", R"({"fact":"sector","operator":"in","value":"x"})",
-                          R"([1,2])"}) {
+  for (const char* bad :
+       {R"({"all":[{"fact":"nope","operator":"equal","value":1}]})",
+        R"({"all":[{"fact":"employees","operator":"like","value":1}]})",
+        R"({"all":[{"fact":"employees","operator":"lessThan","value":"x"}]})", R"({"all":[]})",
+        R"({"fact":"sector","operator":"in","value":"x"})", R"([1,2])"}) {
     Condition c;
     std::string error;
     EXPECT_FALSE(compileCondition(json::parse(bad), k, c, error)) << bad;
@@ -167,11 +183,12 @@ TEST(DecisionConditions, BadConditionsAreRejectedAtLoad) {
   }
   // A scoring rule may not read the decision it makes.
   json doc = embeddedKb().decision.raw;
-  doc["rules"].push_back({{"id", "bad.self"},
-                          {"when", {{"all", {{{"fact", "model"}, {"operator", "equal"}, {"value", "vciso"}}}}}},
-                          {"effect", {{"score", {{"vciso", 10}}}}},
-                          {"because", "x"},
-                          {"source", "x"}});
+  doc["rules"].push_back(
+      {{"id", "bad.self"},
+       {"when", {{"all", {{{"fact", "model"}, {"operator", "equal"}, {"value", "vciso"}}}}}},
+       {"effect", {{"score", {{"vciso", 10}}}}},
+       {"because", "x"},
+       {"source", "x"}});
   Kb kb;
   std::vector<KbError> errors;
   loadDecision(doc, kb, errors);
@@ -207,16 +224,19 @@ TEST(DecisionRules, ScoringPointsFollowTheEscalationScale) {
                     c.fact >= kFixedFactCount);
     bool shrinking = c.op == Condition::LessThan || c.op == Condition::LessThanInclusive;
     bool monotoneFact = c.fact == kEmployees || c.fact == kSizeRank || c.fact == kCyberThreat ||
-                        c.fact == kIncidents || c.fact == kPhysicalRisk || c.fact == kSensitiveData ||
-                        c.fact == kRegulatoryLoad || c.fact >= kFixedFactCount;
+                        c.fact == kIncidents || c.fact == kPhysicalRisk ||
+                        c.fact == kSensitiveData || c.fact == kRegulatoryLoad ||
+                        c.fact >= kFixedFactCount;
     if (!monotoneFact || (!growing && !shrinking)) continue;
     std::vector<int> points(models.size(), 0);
     for (const auto& [m, v] : r.score) points[static_cast<std::size_t>(m)] = v;
     for (std::size_t a = 0; a < models.size(); ++a)
       for (std::size_t b = 0; b < models.size(); ++b) {
         if (modelRank(models[a]) <= modelRank(models[b])) continue;
-        if (growing) EXPECT_GE(points[a], points[b]) << r.id << ": " << models[a] << " vs " << models[b];
-        else EXPECT_LE(points[a], points[b]) << r.id << ": " << models[a] << " vs " << models[b];
+        if (growing)
+          EXPECT_GE(points[a], points[b]) << r.id << ": " << models[a] << " vs " << models[b];
+        else
+          EXPECT_LE(points[a], points[b]) << r.id << ": " << models[a] << " vs " << models[b];
       }
   }
 }
@@ -224,7 +244,8 @@ TEST(DecisionRules, ScoringPointsFollowTheEscalationScale) {
 // ---- properties -------------------------------------------------------------------------
 
 TEST(DecisionProperties, RaisingEmployeesNeverMovesDownTheScale) {
-  const std::vector<int> sizes = {1, 5, 9, 10, 19, 20, 49, 50, 120, 249, 250, 600, 999, 1000, 20000};
+  const std::vector<int> sizes = {1,   5,   9,   10,  19,  20,   49,   50,
+                                  120, 249, 250, 600, 999, 1000, 20000};
   for (json p : variedProfiles(60)) {
     int previous = -1;
     std::string previousModel;
@@ -233,7 +254,8 @@ TEST(DecisionProperties, RaisingEmployeesNeverMovesDownTheScale) {
       std::string model = modelOf(p);
       int rank = modelRank(model);
       EXPECT_GE(rank, previous) << "employees " << n << ": " << previousModel << " -> " << model
-                                << "\n" << p.dump();
+                                << "\n"
+                                << p.dump();
       previous = std::max(previous, rank);
       previousModel = model;
     }
@@ -352,6 +374,39 @@ TEST(DecisionProperties, EmployeeSensitivityIsTheNearestChange) {
     q["organization"]["employees"] = to + step;
     EXPECT_EQ(modelOf(q), model) << s.dump();
   }
+}
+
+// Brute force over employees 1..3000: the reported change is the nearest one either way.
+TEST(DecisionProperties, EmployeeSensitivityMatchesABruteForceScan) {
+  int compared = 0;
+  for (const json& p : variedProfiles(8)) {
+    std::vector<Error> errors;
+    auto profile = parseProfile(p.dump(), errors);
+    ASSERT_TRUE(profile);
+    const std::int64_t current = profile->employees;
+    const std::string model = recommendModel(embeddedKb(), *profile, Options{});
+    std::int64_t up = 0, down = 0;
+    for (std::int64_t n = current + 1; n <= 3000 && !up; ++n) {
+      Profile q = *profile;
+      q.employees = n;
+      if (recommendModel(embeddedKb(), q, Options{}) != model) up = n;
+    }
+    for (std::int64_t n = current - 1; n >= 1 && !down; --n) {
+      Profile q = *profile;
+      q.employees = n;
+      if (recommendModel(embeddedKb(), q, Options{}) != model) down = n;
+    }
+    json report = assessJson(p);
+    std::int64_t gotUp = 0, gotDown = 0;
+    for (const auto& s : report["leadership"]["sensitivity"]) {
+      if (s["field"] != "/organization/employees") continue;
+      (s["to"].get<std::int64_t>() > current ? gotUp : gotDown) = s["to"].get<std::int64_t>();
+    }
+    if (up) EXPECT_EQ(gotUp, up) << p.dump();
+    EXPECT_EQ(gotDown, down) << p.dump();
+    compared += (up != 0) + (down != 0);
+  }
+  EXPECT_GT(compared, 4);
 }
 
 // The whole what-if search for a typical profile; the issue's budget is ~50 us in an
