@@ -283,26 +283,25 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   charter["employment"] = leadership.model == "vciso"
                               ? "external, part time, directed by a named senior internal owner"
                               : "internal, full time";
-  charter["reportsTo"] = leadership.cisoReportsTo;
+  charter["reportsTo"] = roleName(kb, leadership.cisoReportsTo);
 
   // Responsibilities: every RACI row where the executive is accountable or responsible. In
-  // a hybrid model the CIO holds the CISO's rows too.
-  ordered_json responsibilities = ordered_json::array();
+  // a hybrid model the CIO holds the CISO's rows too. Plain strings, so any renderer shows
+  // them well.
+  ordered_json accountable = ordered_json::array(), responsible = ordered_json::array();
   auto holdsRole = [&](const std::string& role) {
     return role == exec || (leadership.model == "hybrid" && role == "ciso");
   };
   for (const auto& row : raci.rows) {
-    bool a = holdsRole(row.A);
-    bool r = std::any_of(row.R.begin(), row.R.end(), holdsRole);
-    if (!a && !r) continue;
     const ResponsibilityInfo* info = kb.responsibility(row.responsibility);
-    responsibilities.push_back({{"responsibility", row.responsibility},
-                                {"name", info ? info->name : row.responsibility},
-                                {"as", a && r ? "A/R"
-                                       : a    ? "A"
-                                              : "R"}});
+    std::string name = info ? info->name : row.responsibility;
+    if (holdsRole(row.A))
+      accountable.push_back(name);
+    else if (std::any_of(row.R.begin(), row.R.end(), holdsRole))
+      responsible.push_back(name);
   }
-  charter["responsibilities"] = std::move(responsibilities);
+  if (!accountable.empty()) charter["accountableFor"] = std::move(accountable);
+  if (!responsible.empty()) charter["responsibleFor"] = std::move(responsible);
 
   ordered_json skills = ordered_json::array();
   std::vector<std::string> skillRoles;
@@ -317,17 +316,15 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   for (const auto& role : skillRoles) {
     auto it = k.skills.find(role);
     if (it == k.skills.end()) continue;
-    for (const auto& [skill, source] : it->second)
-      skills.push_back({{"skill", skill}, {"source", source}});
+    for (const auto& [skill, source] : it->second) skills.push_back(skill + " (" + source + ")");
   }
   charter["skills"] = std::move(skills);
 
   ordered_json authority = ordered_json::array();
   for (const auto& t : k.authority) {
     if (!holds(t.always, t.when, facts.set)) continue;
-    authority.push_back(
-        {{"text", replaceAll(t.text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo))},
-         {"source", t.source}});
+    authority.push_back(replaceAll(t.text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo)) +
+                        " (" + t.source + ")");
   }
   charter["authority"] = std::move(authority);
   return charter;

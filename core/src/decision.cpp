@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "context.h"
 #include "facts.h"
@@ -243,7 +244,9 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
                std::find(r.alsoActsAs.begin(), r.alsoActsAs.end(), id) != r.alsoActsAs.end();
       };
       if (r.role == "cio") cio = true;
-      if (acts("ciso") || acts("cso") || acts("vciso")) exec = true;
+      // A security executive holds the role as their main job (an IT manager who "also
+      // acts as" CISO is not one).
+      if (r.role == "ciso" || r.role == "cso" || r.role == "vciso") exec = true;
       if (r.role == "cio" && acts("ciso")) cioCiso = true;
       if (acts("dpo")) dpo = true;
     }
@@ -839,7 +842,7 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
   buildFactSet(k, ctx.profile, ctx.facts, obligations, facts);
   std::vector<int> reports = k.baseReportsTo;
   int dpo = 2;
-  std::vector<const DecisionRule*> dpoRules, reportRules;
+  std::vector<const DecisionRule*> dpoRules, reportRules, ordered;
   for (const auto& rule : k.rules) {
     bool decisionRule = !rule.reportsTo.empty() || rule.dpo >= 0;
     bool fired = std::find(scored.begin(), scored.end(), &rule) != scored.end();
@@ -852,8 +855,30 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
       if (rule.dpo < dpo) dpo = rule.dpo, dpoRules.clear();
       if (rule.dpo == dpo) dpoRules.push_back(&rule);
     }
-    l.rationale.push_back({rule.id, rule.effect, rule.because, rule.source});
+    ordered.push_back(&rule);
   }
+  // Rationale: scoring rules first, largest margin for the chosen model over the runner-up
+  // first (so the first entries say why it won); then the reporting-line and DPO rules;
+  // knowledge order breaks ties.
+  int runnerUp = -1;
+  for (int m : k.tieBreak)
+    if (m != best && (runnerUp < 0 ||
+                      raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(runnerUp)]))
+      runnerUp = m;
+  auto margin = [&](const DecisionRule* r) {
+    if (r->score.empty()) return std::numeric_limits<int>::min();
+    int w = 0, o = 0;
+    for (const auto& [m, points] : r->score) {
+      if (m == best) w = points;
+      if (m == runnerUp) o = points;
+    }
+    return w - o;
+  };
+  std::stable_sort(
+      ordered.begin(), ordered.end(),
+      [&](const DecisionRule* a, const DecisionRule* b) { return margin(a) > margin(b); });
+  for (const auto* r : ordered) l.rationale.push_back({r->id, r->effect, r->because, r->source});
+  if (runnerUp >= 0) l.extra["runnerUp"] = models[static_cast<std::size_t>(runnerUp)];
   l.dpo = dpoVerdicts()[static_cast<std::size_t>(dpo)];
 
   std::string reportingReason;
@@ -871,14 +896,19 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
     for (const auto* r : reportRules)
       for (const auto& [li, points] : r->reportsTo)
         if (li == line && points > 0) ids.push_back(r->id);
+    const DecisionRule* strongest = nullptr;
+    int strongestPoints = 0;
+    for (const auto* r : reportRules)
+      for (const auto& [li, points] : r->reportsTo)
+        if (li == line && points > strongestPoints) strongest = r, strongestPoints = points;
     if (ids.empty()) {
       reportingReason =
           "Default line: most CISOs report to the CIO (surveys: 36-46%), which keeps security "
           "close to IT when nothing calls for independence.";
     } else {
-      reportingReason = "Chosen by rule" + std::string(ids.size() > 1 ? "s " : " ");
+      reportingReason = strongest->because + " (rule" + std::string(ids.size() > 1 ? "s " : " ");
       for (std::size_t i = 0; i < ids.size(); ++i) reportingReason += (i ? ", " : "") + ids[i];
-      reportingReason += ".";
+      reportingReason += ")";
     }
   }
   std::string dpoReason;

@@ -159,7 +159,8 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
         return r.role == id ||
                std::find(r.alsoActsAs.begin(), r.alsoActsAs.end(), id) != r.alsoActsAs.end();
       };
-      if (acts("ciso") || acts("cso") || acts("vciso")) hasExecutive = true;
+      (void)acts;
+      if (r.role == "ciso" || r.role == "cso" || r.role == "vciso") hasExecutive = true;
     }
   }
   int rank = modelRank(leadership.model);
