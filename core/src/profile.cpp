@@ -165,6 +165,40 @@ std::string indexPath(std::string_view base, std::size_t i) {
   return out;
 }
 
+// Edit distance (case-insensitive), for "did you mean" hints on unknown fields.
+std::size_t distance(std::string_view a, std::string_view b) {
+  if (a.size() > 64 || b.size() > 64) return 99;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::array<std::size_t, 65> row{};
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diag + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The known name closest to an unknown one (distance <= 2), or empty.
+template <std::size_t N>
+std::string_view closest(std::string_view unknown, const std::array<std::string_view, N>& names) {
+  std::string_view best;
+  std::size_t bestDistance = 3;
+  for (auto name : names) {
+    std::size_t d = distance(unknown, name);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = name;
+    }
+  }
+  return best;
+}
+
 // A JSON Pointer in up to four pieces, joined only when an error is reported (no string
 // building on the success path).
 struct Ptr {
@@ -217,9 +251,14 @@ class Checker {
           break;
         }
       }
-      if (!known)
-        add(join(path.str(), k), "unknown-field",
-            "unknown field " + quote(k) + " in " + section + ": expected " + listOf(names));
+      if (!known) {
+        std::string message = "unknown field " + quote(k) + " in " + section;
+        if (auto near = closest(k, names); !near.empty())
+          message += ": did you mean " + quote(near) + "?";
+        else
+          message += ": expected " + listOf(names);
+        add(join(path.str(), k), "unknown-field", std::move(message));
+      }
     }
   }
 

@@ -324,6 +324,11 @@ TEST(Profile, MessagesNameTheExpectedAndTheFound) {
       R"({"schema":"seclead.profile/1","organization":{"employees":5,"sector":"other","jurisdictions":["US"],"annualRevenue":{"amount":1,"currency":"XYZ"}}})");
   ASSERT_EQ(c.errors.size(), 1u);
   EXPECT_NE(c.errors[0].message.find("EUR"), std::string::npos) << c.errors[0].message;
+  // Typos get a hint.
+  Result t = validate(
+      R"({"schema":"seclead.profile/1","organization":{"employees":5,"sector":"other","jurisdictions":["US"]},"Risk":{}})");
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].message, "unknown field \"Risk\" in the profile: did you mean \"risk\"?");
 }
 
 }  // namespace
