@@ -130,6 +130,7 @@ test('a whole assessment by clicking and typing matches the native engine; reloa
 
   await page.click('#btn-next');
   await page.waitForSelector('#results:not([hidden]) #model-out', { timeout: 15000 });
+  assert.match(await page.textContent('#status'), /web worker/, 'assessed off the main thread');
   const native = JSON.parse(cli(['assess', profilePath]));
   assert.equal(await page.getAttribute('#model-out', 'data-model'), native.leadership.model, 'shown model = native engine');
   const kpiReports = await page.textContent('#kpi-reports .kpi-value');
