@@ -146,6 +146,12 @@ std::string executiveOf(const Kb& kb, const std::string& model) {
   return it == kb.advice.executives.end() ? std::string() : it->second;
 }
 
+// Whom the recommended security executive reports to: with a CSO over a CISO the CISO
+// reports to the CSO, and the CSO to the CEO.
+std::string executiveLine(const Leadership& l) {
+  return l.model == "cso-with-ciso" ? std::string("ceo") : l.cisoReportsTo;
+}
+
 std::string roleName(const Kb& kb, const std::string& id) {
   const RoleInfo* r = kb.role(id);
   return r ? r->name : id;
@@ -202,7 +208,7 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
 
   auto fill = [&](std::string text) {
     text = replaceAll(text, "{executive}", exec.empty() ? "security lead" : roleName(kb, exec));
-    text = replaceAll(text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo));
+    text = replaceAll(text, "{reportsTo}", roleName(kb, executiveLine(leadership)));
     text = replaceAll(text, "{hours}", hours);
     return text;
   };
@@ -283,7 +289,11 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   charter["employment"] = leadership.model == "vciso"
                               ? "external, part time, directed by a named senior internal owner"
                               : "internal, full time";
-  charter["reportsTo"] = roleName(kb, leadership.cisoReportsTo);
+  charter["reportsTo"] = roleName(kb, executiveLine(leadership));
+  if (leadership.model == "cso-with-ciso")
+    charter["worksWith"] =
+        "A Chief Information Security Officer for information security, reporting to the CSO "
+        "(seeds/000_3a03c64503a57f1b.txt)";
 
   // Responsibilities: every RACI row where the executive is accountable or responsible. In
   // a hybrid model the CIO holds the CISO's rows too. Plain strings, so any renderer shows
@@ -323,7 +333,7 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   ordered_json authority = ordered_json::array();
   for (const auto& t : k.authority) {
     if (!holds(t.always, t.when, facts.set)) continue;
-    authority.push_back(replaceAll(t.text, "{reportsTo}", roleName(kb, leadership.cisoReportsTo)) +
+    authority.push_back(replaceAll(t.text, "{reportsTo}", roleName(kb, executiveLine(leadership))) +
                         " (" + t.source + ")");
   }
   charter["authority"] = std::move(authority);

@@ -857,7 +857,7 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
     }
     ordered.push_back(&rule);
   }
-  // Rationale: scoring rules first, largest margin for the chosen model over the runner-up
+  // Rationale: scoring rules first, those favouring the chosen model most over the others
   // first (so the first entries say why it won); then the reporting-line and DPO rules;
   // knowledge order breaks ties.
   int runnerUp = -1;
@@ -865,14 +865,13 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
     if (m != best && (runnerUp < 0 ||
                       raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(runnerUp)]))
       runnerUp = m;
+  // Weight of a rule for the chosen model: its points there against the mean of its points
+  // for the other models (times the number of other models, to stay in integers).
   auto margin = [&](const DecisionRule* r) {
     if (r->score.empty()) return std::numeric_limits<int>::min();
-    int w = 0, o = 0;
-    for (const auto& [m, points] : r->score) {
-      if (m == best) w = points;
-      if (m == runnerUp) o = points;
-    }
-    return w - o;
+    int w = 0, others = 0;
+    for (const auto& [m, points] : r->score) (m == best ? w : others) += points;
+    return w * static_cast<int>(models.size() - 1) - others;
   };
   std::stable_sort(
       ordered.begin(), ordered.end(),
@@ -923,6 +922,12 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
 
   WhatIf whatIf(ctx.kb, ctx.profile, ctx.options, best);
   l.sensitivity = whatIf.run();
+  // Unknown inputs that would change the model once answered: the conclusions they weaken.
+  ordered_json weakened = ordered_json::array();
+  for (const auto& e : l.sensitivity)
+    if (e.from.is_null() && std::find(weakened.begin(), weakened.end(), e.field) == weakened.end())
+      weakened.push_back(e.field);
+  if (!weakened.empty()) l.extra["weakenedByUnknowns"] = std::move(weakened);
   return l;
 }
 
