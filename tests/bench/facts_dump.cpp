@@ -78,14 +78,14 @@ int main(int argc, char** argv) {
     ordered_json entry;
     entry["file"] = argv[i];
     entry["facts"] = factsJson(kb.decision, set);
-    json r = json::parse(report.output);
+    ordered_json r = ordered_json::parse(report.output);
     entry["model"] = r["leadership"]["model"];
     entry["cisoReportsTo"] = r["leadership"]["cisoReportsTo"];
     entry["dpo"] = r["leadership"]["dpo"];
     ordered_json fired = ordered_json::array();
     for (const auto& e : r["leadership"]["rationale"]) fired.push_back(e["rule"]);
     entry["fired"] = std::move(fired);
-    entry["profile"] = json::parse(text);
+    entry["profile"] = ordered_json::parse(text);
     all.push_back(std::move(entry));
   }
   std::cout << all.dump(1) << "\n";
