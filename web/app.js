@@ -393,7 +393,7 @@
       var current = i === state.step;
       var btn = h('button', {
         type: 'button', className: 'step' + (current ? ' current' : '') + (i < state.step ? ' done' : ''),
-        'aria-current': current ? 'step' : null, 'aria-label': 'Section ' + (i + 1) + ': ' + sec.title,
+        'aria-current': current ? 'step' : null,
         onclick: function () { goTo(i); },
       }, h('span', { className: 'num', text: String(i + 1) }), h('span', { className: 'label', text: sec.title }));
       ol.appendChild(h('li', null, btn));
