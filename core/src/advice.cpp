@@ -207,7 +207,11 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
   std::vector<RoadmapItem> items;
 
   auto fill = [&](std::string text) {
-    text = replaceAll(text, "{executive}", exec.empty() ? "security lead" : roleName(kb, exec));
+    text = replaceAll(
+        text, "{executive}",
+        exec.empty()
+            ? std::string("security lead")
+            : roleName(kb, exec) + (leadership.model == "hybrid" ? " (also acting as CISO)" : ""));
     text = replaceAll(text, "{reportsTo}", roleName(kb, executiveLine(leadership)));
     text = replaceAll(text, "{hours}", hours);
     return text;
