@@ -86,6 +86,62 @@ void renderValue(std::ostringstream& out, const ordered_json& value) {
   }
 }
 
+void renderCharter(std::ostringstream& out, const ordered_json& charter) {
+  if (!charter.is_object()) {
+    renderValue(out, charter);
+    return;
+  }
+  std::string title = text(charter, "title");
+  std::string role = text(charter, "role");
+  out << "<p><strong>" << h(title.empty() ? roleName(role) : title) << "</strong>";
+  if (!text(charter, "employment").empty()) out << ": " << h(text(charter, "employment"));
+  if (!text(charter, "reportsTo").empty())
+    out << "; reports to the " << h(reportsToName(text(charter, "reportsTo")));
+  out << ".</p>\n";
+  const ordered_json& duties = array(charter, "responsibilities");
+  if (!duties.empty()) {
+    out << "<p><strong>Responsibilities</strong> (A = accountable, R = responsible): ";
+    bool first = true;
+    for (const auto& d : duties) {
+      std::string name = text(d, "name");
+      if (name.empty()) name = responsibilityName(text(d, "responsibility"));
+      out << (first ? "" : ", ") << h(name);
+      if (!text(d, "as").empty()) out << " (" << h(text(d, "as")) << ")";
+      first = false;
+    }
+    out << ".</p>\n";
+  }
+  auto list = [&](const char* key, const char* label, const char* field) {
+    const ordered_json& items = array(charter, key);
+    if (items.empty()) return;
+    out << "<p><strong>" << label << "</strong></p>\n<ul>\n";
+    for (const auto& item : items) {
+      out << "<li>" << h(item.is_object() ? text(item, field) : scalar(item));
+      if (!text(item, "source").empty())
+        out << " <span class=\"source\">(" << h(text(item, "source")) << ")</span>";
+      out << "</li>\n";
+    }
+    out << "</ul>\n";
+  };
+  for (auto [key, label] : {std::pair{"accountableFor", "Accountable for"},
+                            std::pair{"responsibleFor", "Responsible for"}}) {
+    auto names = strings(charter, key);
+    if (names.empty()) continue;
+    out << "<p><strong>" << label << ":</strong> ";
+    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << h(names[i]);
+    out << ".</p>\n";
+  }
+  list("skills", "Skills", "skill");
+  list("authority", "Authority", "text");
+  ordered_json rest = ordered_json::object();
+  for (const auto& [key, value] : charter.items())
+    if (key != "title" && key != "role" && key != "employment" && key != "reportsTo" &&
+        key != "responsibilities" && key != "skills" && key != "authority" &&
+        key != "accountableFor" && key != "responsibleFor")
+      rest[key] = value;
+  if (!rest.empty()) renderValue(out, rest);
+}
+
 }  // namespace
 
 std::string renderHtml(const ordered_json& report) {
@@ -190,7 +246,7 @@ std::string renderHtml(const ordered_json& report) {
   }
   if (lead.contains("charter") && !lead["charter"].is_null()) {
     out << "<h3>Charter of the security executive</h3>\n";
-    renderValue(out, lead["charter"]);
+    renderCharter(out, lead["charter"]);
   }
   out << "</section>\n";
 

@@ -67,6 +67,68 @@ void renderValue(std::ostringstream& out, const ordered_json& value, int depth) 
   }
 }
 
+// The role charter: known keys laid out for reading, any other key rendered generically.
+void renderCharter(std::ostringstream& out, const ordered_json& charter) {
+  if (!charter.is_object()) {
+    renderValue(out, charter, 0);
+    return;
+  }
+  std::string title = text(charter, "title");
+  std::string role = text(charter, "role");
+  if (!title.empty() || !role.empty()) {
+    out << "**" << esc(title.empty() ? roleName(role) : title) << "**";
+    if (!role.empty()) out << " (" << code(role) << ")";
+    std::string employment = text(charter, "employment");
+    if (!employment.empty()) out << ": " << esc(employment);
+    std::string reportsTo = text(charter, "reportsTo");
+    if (!reportsTo.empty()) out << "; reports to the " << esc(reportsToName(reportsTo));
+    out << ".\n\n";
+  }
+  const ordered_json& duties = array(charter, "responsibilities");
+  if (!duties.empty()) {
+    out << "**Responsibilities** (A = accountable, R = responsible): ";
+    bool first = true;
+    for (const auto& d : duties) {
+      std::string name = text(d, "name");
+      if (name.empty()) name = responsibilityName(text(d, "responsibility"));
+      if (name.empty()) name = scalar(d);
+      out << (first ? "" : ", ") << esc(name);
+      if (!text(d, "as").empty()) out << " (" << esc(text(d, "as")) << ")";
+      first = false;
+    }
+    out << ".\n\n";
+  }
+  auto list = [&](const char* key, const char* label, const char* field) {
+    const ordered_json& items = array(charter, key);
+    if (items.empty()) return;
+    out << "**" << label << "**\n\n";
+    for (const auto& item : items) {
+      std::string line = item.is_object() ? text(item, field) : scalar(item);
+      out << "- " << esc(line);
+      if (!text(item, "source").empty()) out << " *(" << esc(text(item, "source")) << ")*";
+      out << "\n";
+    }
+    out << "\n";
+  };
+  for (auto [key, label] : {std::pair{"accountableFor", "Accountable for"},
+                            std::pair{"responsibleFor", "Responsible for"}}) {
+    auto names = strings(charter, key);
+    if (names.empty()) continue;
+    out << "**" << label << "**: ";
+    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << esc(names[i]);
+    out << ".\n\n";
+  }
+  list("skills", "Skills", "skill");
+  list("authority", "Authority", "text");
+  ordered_json rest = ordered_json::object();
+  for (const auto& [key, value] : charter.items())
+    if (key != "title" && key != "role" && key != "employment" && key != "reportsTo" &&
+        key != "responsibilities" && key != "skills" && key != "authority" &&
+        key != "accountableFor" && key != "responsibleFor")
+      rest[key] = value;
+  if (!rest.empty()) renderValue(out, rest, 0);
+}
+
 void raciTable(std::ostringstream& out, const ordered_json& raci) {
   std::vector<std::string> roles = strings(raci, "roles");
   const ordered_json& rows = array(raci, "rows");
@@ -252,14 +314,14 @@ std::string renderMarkdown(const ordered_json& report) {
     auto roles = strings(o, "roles");
     if (!roles.empty()) out << " Roles: " << joinRoles(roles) << ".";
     out << "\n";
-    if (!text(o, "reason").empty()) out << "  " << esc(text(o, "reason")) << "\n";
+    if (!text(o, "reason").empty()) out << "  - " << esc(text(o, "reason")) << "\n";
     auto unknown = strings(o, "unknownFields");
     if (!unknown.empty()) {
-      out << "  Missing inputs:";
+      out << "  - Missing inputs:";
       for (const auto& u : unknown) out << " " << code(u);
       out << ".\n";
     }
-    if (!text(o, "source").empty()) out << "  *Source: " << esc(text(o, "source")) << "*\n";
+    if (!text(o, "source").empty()) out << "  - *Source: " << esc(text(o, "source")) << "*\n";
   }
   if (!obligations.empty()) out << "\n";
 
@@ -286,13 +348,13 @@ std::string renderMarkdown(const ordered_json& report) {
       if (!text(*f, "obligation").empty())
         about.push_back("obligation " + code(text(*f, "obligation")));
       if (!about.empty()) {
-        out << "  ";
+        out << "  - ";
         for (std::size_t i = 0; i < about.size(); ++i) out << (i ? "; " : "") << about[i];
         out << ".\n";
       }
       if (!text(*f, "recommendation").empty())
-        out << "  Recommendation: " << esc(text(*f, "recommendation")) << "\n";
-      if (!text(*f, "source").empty()) out << "  *Source: " << esc(text(*f, "source")) << "*\n";
+        out << "  - Recommendation: " << esc(text(*f, "recommendation")) << "\n";
+      if (!text(*f, "source").empty()) out << "  - *Source: " << esc(text(*f, "source")) << "*\n";
     }
     out << "\n";
   }
@@ -377,7 +439,7 @@ std::string renderMarkdown(const ordered_json& report) {
   // Role charter.
   if (lead.contains("charter") && !lead["charter"].is_null()) {
     out << "## Role charter of the security executive\n\n";
-    renderValue(out, lead["charter"], 0);
+    renderCharter(out, lead["charter"]);
     out << "\n";
   }
 

@@ -47,7 +47,6 @@ class LineReader {
         if (eof_) break;
         end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
         pos_ = 0;
-        bytesRead_ += end_;
         if (end_ == 0) {
           eof_ = true;
           if (std::ferror(file_)) error_ = true;
@@ -78,14 +77,12 @@ class LineReader {
     return true;
   }
   bool error() const { return error_; }
-  std::uint64_t bytesRead() const { return bytesRead_; }
 
  private:
   std::FILE* file_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0, end_ = 0;
   bool eof_ = false, error_ = false;
-  std::uint64_t bytesRead_ = 0;
 };
 
 // The engine pretty-prints reports; batch output is one line each. Pretty JSON has whitespace
@@ -117,6 +114,7 @@ struct Chunk {
   std::vector<char> tooLong;
   std::string output;  // one line per input line, '\n'-terminated
   std::size_t invalid = 0;
+  std::uint64_t inputBytes = 0;  // bytes of these lines in the input (progress)
   bool done = false;
 };
 
@@ -258,7 +256,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
 
   LineReader reader(in);
   Progress progress(options.progress && isatty(fileno(stderr)), totalBytes);
-  std::uint64_t nextLine = 1, written = 0, invalid = 0;
+  std::uint64_t nextLine = 1, written = 0, invalid = 0, writtenBytes = 0;
   bool eof = false, writeError = false;
   while (true) {
     // Read ahead while the window has room.
@@ -272,6 +270,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
       std::string line;
       bool tooLong = false;
       while (chunk->lines.size() < kChunkLines && reader.next(line, tooLong)) {
+        chunk->inputBytes += line.size() + 1;
         chunk->lines.push_back(std::move(line));
         chunk->tooLong.push_back(tooLong ? 1 : 0);
         line = std::string();
@@ -300,7 +299,8 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
       writeError = true;
     written += head->lines.size();
     invalid += head->invalid;
-    progress.update(written, reader.bytesRead());
+    writtenBytes += head->inputBytes;
+    progress.update(written, writtenBytes);
     if (writeError) break;
   }
   {
@@ -310,7 +310,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
   }
   workReady.notify_all();
   for (auto& w : workers) w.join();
-  progress.update(written, reader.bytesRead(), true);
+  progress.update(written, writtenBytes, true);
   bool readError = reader.error();
   if (in != stdin) std::fclose(in);
   if (std::fflush(stdout) != 0) writeError = true;
