@@ -93,12 +93,12 @@ TEST(Roadmap, OrderedByHorizonWithOwnersThatAreRoles) {
 }
 
 TEST(Roadmap, FollowsTheRecommendationNotAFixedList) {
-  json big = report(base(600));    // dedicated CISO to recruit
+  json big = report(base(600));  // dedicated CISO to recruit
   json small = base(6);
   small["budget"]["canFundFullTimeSecurityExecutive"] = false;
   small["risk"]["cyberThreat"] = "low";
   small["currentRoles"] = json::parse(R"([{"id": "c", "role": "ceo"}])");
-  json tiny = report(small);       // distributed
+  json tiny = report(small);  // distributed
   auto actions = [](const json& rep) {
     std::string all;
     for (const auto& i : rep["roadmap"]) all += i["action"].get<std::string>() + "\n";

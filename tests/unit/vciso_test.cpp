@@ -75,7 +75,8 @@ TEST(Vciso, RecommendedWhenTheModelIsVciso) {
 TEST(Vciso, NotRecommendedForAnEnterpriseWithACiso) {
   json p = profile(3000, "high", 3, 0);
   p["budget"]["canFundFullTimeSecurityExecutive"] = true;
-  p["currentRoles"] = json::parse(R"([{"id":"c","role":"ceo"},{"id":"s","role":"ciso","reportsTo":"c"}])");
+  p["currentRoles"] =
+      json::parse(R"([{"id":"c","role":"ceo"},{"id":"s","role":"ciso","reportsTo":"c"}])");
   json v = vcisoOf(p);
   EXPECT_FALSE(v["recommended"].get<bool>());
   EXPECT_TRUE(v["transitionTriggers"].empty());
@@ -84,7 +85,8 @@ TEST(Vciso, NotRecommendedForAnEnterpriseWithACiso) {
 TEST(Vciso, InterimWhenAFullTimeExecutiveIsStillToBeHired) {
   json p = profile(3000, "high", 3, 0);
   p["budget"]["canFundFullTimeSecurityExecutive"] = true;
-  p["currentRoles"] = json::parse(R"([{"id":"c","role":"ceo"},{"id":"i","role":"cio","reportsTo":"c"}])");
+  p["currentRoles"] =
+      json::parse(R"([{"id":"c","role":"ceo"},{"id":"i","role":"cio","reportsTo":"c"}])");
   json v = vcisoOf(p);
   EXPECT_TRUE(v["recommended"].get<bool>());
   EXPECT_TRUE(v.contains("interim"));
