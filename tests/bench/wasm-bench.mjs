@@ -6,7 +6,7 @@
 //      maximal = examples/agency-12.json, examples/us-clinic.json, tests/bench/maximal-profile.json).
 //
 // Prerequisites: bash scripts/build-wasm.sh; cmake --preset release && cmake --build --preset
-// release -j2 --target seclead_bench.  Run:  node tests/bench/wasm-bench.mjs [--runs N]
+// release -j2 --target seclead_bench.  Run:  node tests/bench/wasm-bench.mjs [--runs N] [--samples N]
 // Prints a Markdown table (paste into README.md) and a JSON line with every number.
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
@@ -19,7 +19,7 @@ const DIST = join(ROOT, "wasm", "dist");
 const NATIVE_BENCH = process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
-const SAMPLES = 2000;
+const SAMPLES = Number(args[args.indexOf("--samples") + 1]) || 500;
 const PROFILES = [
   ["small", "examples/agency-12.json"],
   ["typical", "examples/us-clinic.json"],
@@ -74,7 +74,7 @@ const engine = await init();
 const warm = {};
 for (const [name, path] of PROFILES) {
   const text = readFileSync(join(ROOT, path), "utf8");
-  for (let i = 0; i < 200; ++i) engine.assessJson(text);
+  for (let i = 0; i < 100; ++i) engine.assessJson(text);
   const jsonTimes = [];
   const objectTimes = [];
   for (let i = 0; i < SAMPLES; ++i) {
