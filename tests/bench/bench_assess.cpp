@@ -21,6 +21,9 @@
 #include <string>
 #include <vector>
 
+#include "decision.h"
+#include "kb.h"
+#include "profile.h"
 #include "seclead/engine.h"
 
 namespace {
@@ -126,6 +129,27 @@ void BM_Floor(benchmark::State& state, int index) {
   reportPercentiles(state, samples);
 }
 
+// The decision alone, from an already parsed profile: derive facts, evaluate obligations,
+// score the rules (decision.h recommendModel). The work json-rules-engine does in
+// rules-engine-bench.mjs plus the fact derivation it is handed ready-made.
+void BM_Decide(benchmark::State& state, int index) {
+  std::vector<seclead::Error> errors;
+  auto profile = seclead::parseProfile(cases()[index].profile, errors);
+  if (!profile) {
+    state.SkipWithError("profile does not parse");
+    return;
+  }
+  seclead::Options options;
+  Samples samples;
+  for (auto _ : state) {
+    samples.time([&] {
+      std::string model = seclead::recommendModel(seclead::embeddedKb(), *profile, options);
+      benchmark::DoNotOptimize(model.data());
+    });
+  }
+  reportPercentiles(state, samples);
+}
+
 // Rendering the typical report in each format (the CLI's --format path).
 void BM_Render(benchmark::State& state, const char* format) {
   const Case& c = cases()[1];
@@ -151,6 +175,8 @@ const int kRegistered = [] {
     benchmark::RegisterBenchmark((std::string("assess/") + names[i]).c_str(), BM_Assess, i)
         ->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark((std::string("floor/") + names[i]).c_str(), BM_Floor, i)
+        ->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((std::string("decide/") + names[i]).c_str(), BM_Decide, i)
         ->Unit(benchmark::kMicrosecond);
   }
   for (const char* f : {"markdown", "csv", "html", "oscal"})
