@@ -224,6 +224,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
 
   unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
                                          : std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, 256u);  // more workers than that only costs memory
   const std::size_t maxInFlight = threads * kChunksPerThread;
 
   std::mutex mutex;

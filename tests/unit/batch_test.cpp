@@ -202,6 +202,25 @@ TEST(Batch, ErrorLinesCarryTheErrorObjectAndTheRunDoesNotStop) {
       << "last line without newline";
 }
 
+TEST(Batch, ALineOverTheSizeLimitIsAnErrorLineAndTheNextLinesGoOn) {
+  fs::path input = tempDir() / "long.ndjson";
+  {
+    std::ofstream out(input, std::ios::binary);
+    // 1 MiB + 100 bytes: a valid profile padded with spaces, over the contract's 1 MiB limit.
+    std::string padded = profileLine(2);
+    padded.insert(padded.size() - 1, std::string(1024 * 1024 + 100, ' '));
+    out << profileLine(1) << "\n" << padded << "\n" << profileLine(3) << "\n";
+  }
+  CliRun run = cli("assess --batch '" + input.string() + "' --threads 2");
+  EXPECT_EQ(run.exitCode, 2);
+  auto lines = splitLines(run.out);
+  ASSERT_EQ(lines.size(), 3u);
+  ordered_json limit = ordered_json::parse(lines[1]);
+  EXPECT_EQ(limit["line"], 2);
+  EXPECT_EQ(limit["errors"][0]["code"], "limit");
+  EXPECT_EQ(ordered_json::parse(lines[2])["organization"]["name"], "org-3");
+}
+
 TEST(Batch, ExitCodesAndUsage) {
   fs::path input = tempDir() / "ok.ndjson";
   {
