@@ -77,6 +77,9 @@ TEST(Overlay, FractionalMspRuleTurnsAMidsizeDedicatedCisoIntoVciso) {
   ordered_json with = report(kMidsize, {overlay});
   // msp.fractional-midsize: vciso +40 for 50..249 people (examples/overlays/fractional-msp.json).
   EXPECT_EQ(with["leadership"]["model"], "vciso");
+  // Its texts rename the vCISO role; report texts built from role names follow.
+  EXPECT_NE(with.dump().find("Fractional CISO (MSP service)"), std::string::npos);
+  EXPECT_EQ(base.dump().find("Fractional CISO (MSP service)"), std::string::npos);
   bool fired = false;
   for (const auto& r : with["leadership"]["rationale"])
     if (r["rule"] == "msp.fractional-midsize")
