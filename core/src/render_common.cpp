@@ -139,6 +139,7 @@ std::string money(const ordered_json& value) {
   if (!value.is_number()) return scalar(value);
   double d = value.get<double>();
   if (!std::isfinite(d)) return {};
+  if (std::fabs(d) >= 1e15) return value.dump();  // beyond exact integers: as JSON prints it
   long long n = std::llround(d);
   bool negative = n < 0;
   std::string digits = std::to_string(negative ? -n : n);

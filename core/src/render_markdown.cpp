@@ -1,5 +1,6 @@
 // --format markdown: the report as a document a consultant would review and sign.
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "render.h"
@@ -265,7 +266,8 @@ std::string renderMarkdown(const ordered_json& report) {
   if (!score.empty()) {
     out << "## Model scores\n\n| Model | Score (0-100) | |\n|---|--:|---|\n";
     for (const auto& [m, value] : score.items()) {
-      long long points = value.is_number() ? std::llround(value.get<double>()) : 0;
+      double raw = value.is_number() ? value.get<double>() : 0;
+      long long points = std::isfinite(raw) ? std::llround(std::clamp(raw, 0.0, 100.0)) : 0;
       points = std::clamp<long long>(points, 0, 100);
       out << "| " << esc(modelName(m)) << " | " << scalar(value) << " | "
           << std::string(static_cast<std::size_t>(points / 5), '#')

@@ -251,6 +251,10 @@ TEST(Render, MinimalAndOddlyTypedReportsRenderWithoutCrashing) {
       R"({"schema":"seclead.report/1","organization":7,"leadership":{"score":[1],"rationale":"x","sensitivity":[1,null]},
           "raci":{"roles":"x","rows":[1,{"A":3}]},"findings":[1,"x",{"severity":9}],"obligations":{},"vciso":[],
           "roadmap":[{"horizon":3}],"collaboration":[null],"unknowns":[1],"currentRaci":{"rows":[{}]}})",
+      // Extreme numbers (no integer overflow when formatting money or score bars).
+      R"({"schema":"seclead.report/1","leadership":{"score":{"vciso":1e300,"hybrid":-1e300}},
+          "vciso":{"recommended":true,"hoursPerMonth":1e308,"monthlyCost":{"low":-9.3e18,"high":1e300,"currency":"USD"},
+          "fullTimeAnnualCost":-1e300}})",
   };
   for (const auto& text : reports)
     for (const char* format : {"json", "markdown", "csv", "html", "oscal"}) {
