@@ -74,7 +74,7 @@ std::string describe(const json& v) {
     case json::value_t::string: {
       std::string s = v.get<std::string>();
       if (s.size() > 40) s = s.substr(0, 40) + "...";
-      return "the string " + json(s).dump();
+      return "the string " + json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     }
     case json::value_t::array:
       return "an array";

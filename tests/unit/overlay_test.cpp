@@ -221,6 +221,11 @@ TEST(Overlay, EachKindOfBrokenOverlayYieldsAPreciseError) {
        "schema-version"},
       {"name missing", R"({"schema":"seclead.overlay/1"})", "/name", "required"},
       {"name empty", R"({"schema":"seclead.overlay/1","name":""})", "/name", "range"},
+      // 31 + 2 x 6 bytes: describe() cuts at 40 bytes, inside an é.
+      {"schema a long non-ASCII string",
+       R"({"schema":")" + std::string(31, 'x') + "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9" +
+           R"(","name":"x"})",
+       "/schema", "schema-version"},
       {"unknown top-level key", wrap(R"("colour":"red")"), "/colour", "unknown-field"},
       {"roles not an array", wrap(R"("roles":{})"), "/roles", "type"},
       {"role id malformed", wrap(R"("roles":[{"id":"CISO!","name":"n","source":"s"}])"),
