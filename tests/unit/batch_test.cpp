@@ -37,10 +37,22 @@ std::string readFile(const fs::path& p) {
   return s.str();
 }
 
+// One directory per test process, removed when the process ends.
+struct TempDir {
+  fs::path path;
+  TempDir()
+      : path(fs::temp_directory_path() / ("seclead-batch-test-" + std::to_string(::getpid()))) {
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
 fs::path tempDir() {
-  fs::path dir = fs::temp_directory_path() / ("seclead-batch-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
+  static TempDir dir;
+  return dir.path;
 }
 
 // Runs the CLI with stdout/stderr to files (outputs can be large).
