@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "context.h"
 
@@ -604,13 +605,15 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
   }
   std::uint64_t held = 0;
   for (const auto& p : people) held |= p.roles;
+  std::map<std::string_view, int> index;  // entry id -> position (ids are unique)
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    index.emplace(entries[i].id, static_cast<int>(i));
   // Role ids named as reportsTo but held by no entry still exist today ("reportsTo": "ceo").
   std::vector<Person> implied;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const std::string& to = entries[i].reportsTo;
     if (to.empty()) continue;
-    for (std::size_t j = 0; j < entries.size(); ++j)
-      if (entries[j].id == to) people[i].manager = static_cast<int>(j);
+    if (auto it = index.find(to); it != index.end()) people[i].manager = it->second;
     if (people[i].manager >= 0) {
       people[i].managerRoleId = entries[people[i].manager].role;
       people[i].managerRole = roleBit(kb, people[i].managerRoleId);

@@ -233,16 +233,20 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   if (!model) return raci;
   const int drop = keepDpo(ctx, "") ? -1 : kb.raci.dpoRole;
 
-  // The person who holds a role: primary holders first, then alsoActsAs, in currentRoles order.
-  auto holders = [&](int role) {
-    std::vector<const Person*> out;
-    if (role < 0) return out;
-    const std::uint64_t b = bitOf(role);
-    for (const auto& p : people)
-      if (p.role == kb.roles[role].id) out.push_back(&p);
-    for (const auto& p : people)
-      if ((p.roles & b) && p.role != kb.roles[role].id) out.push_back(&p);
-    return out;
+  // The people who hold each role: primary holders first, then alsoActsAs, in currentRoles
+  // order. Built once: O(people x roles).
+  std::vector<std::vector<const Person*>> byRole(kb.roles.size());
+  for (const auto& p : people) {
+    int primary = roleIndex(kb, p.role);
+    if (primary >= 0) byRole[primary].push_back(&p);
+  }
+  for (const auto& p : people)
+    for (std::size_t r = 0; r < kb.roles.size() && r < 64; ++r)
+      if ((p.roles & bitOf(static_cast<int>(r))) && p.role != kb.roles[r].id)
+        byRole[r].push_back(&p);
+  static const std::vector<const Person*> kNobody;
+  auto holders = [&](int role) -> const std::vector<const Person*>& {
+    return role < 0 || role >= static_cast<int>(byRole.size()) ? kNobody : byRole[role];
   };
   auto byId = [&](const std::string& id) -> const Person* {
     for (const auto& p : people)
@@ -284,14 +288,14 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
             row.responsibleIds.push_back(id);
         }
     } else {
-      auto owners = holders(r.A);
+      const auto& owners = holders(r.A);
       for (const Person* p : owners) row.accountableCandidates.push_back(p->id);
       if (!owners.empty()) {
         row.A = owners.front()->role;
         row.accountableId = owners.front()->id;
         used |= roleBit(kb, row.A);
         for (int role : r.R) {
-          auto doers = holders(role);
+          const auto& doers = holders(role);
           if (doers.empty()) continue;
           addRole(row.R, doers.front()->role);
           row.responsibleIds.push_back(doers.front()->id);
@@ -308,11 +312,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
                std::find(row.C.begin(), row.C.end(), role) != row.C.end();
       };
       for (int role : r.C) {
-        auto h = holders(role);
+        const auto& h = holders(role);
         if (!h.empty() && !taken(h.front()->role)) addRole(row.C, h.front()->role);
       }
       for (int role : r.I) {
-        auto h = holders(role);
+        const auto& h = holders(role);
         if (!h.empty() && !taken(h.front()->role)) addRole(row.I, h.front()->role);
       }
     }
