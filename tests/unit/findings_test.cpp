@@ -152,7 +152,8 @@ TEST(Findings, DesignAndAuditFromAssignments) {
   EXPECT_FALSE(byId(findingsOf(p), "conflict.design-and-audit.s"));
   p.currentAssignments = std::map<std::string, Assignment>{{"security-audit", {"s", {"s"}}},
                                                            {"secure-architecture", {"s", {"s"}}}};
-  const Finding* f = byId(findingsOf(p), "conflict.design-and-audit.s");
+  auto list = findingsOf(p);  // keep the findings alive: byId points into the list
+  const Finding* f = byId(list, "conflict.design-and-audit.s");
   ASSERT_TRUE(f);
   EXPECT_EQ(f->responsibility, "security-audit");
 }
