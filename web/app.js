@@ -1125,10 +1125,13 @@
 
   function download(name, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type + ';charset=utf-8' }));
-    var a = h('a', { href: url, download: name, className: 'sr-only' });
+    // The temporary link has a name and leaves the page at once (only the URL lives on a
+    // moment longer), so no nameless link is ever left for assistive technology to find.
+    var a = h('a', { href: url, download: name, className: 'sr-only', text: 'Download ' + name });
     document.body.appendChild(a);
     a.click();
-    setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
   function exportRendered(format, name, type) {
