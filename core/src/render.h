@@ -60,6 +60,8 @@ const std::vector<std::string>& severities();
 
 // A number as an integer with thousands separators ("12,500"); rounds non-integers.
 std::string money(const ordered_json& value);
+// The charter's fields that the renderers do not lay out themselves (shown generically).
+ordered_json charterExtras(const ordered_json& charter);
 // Letters of `role` in a RACI row, R, A, C, I order joined with "/"; "" when none.
 std::string raciCell(const ordered_json& row, const std::string& role);
 // Scalar JSON value as plain text (strings unquoted).

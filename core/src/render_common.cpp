@@ -151,6 +151,19 @@ std::string money(const ordered_json& value) {
   return negative ? "-" + out : out;
 }
 
+ordered_json charterExtras(const ordered_json& charter) {
+  static const char* const kLaidOut[] = {
+      "title",  "role",      "employment",     "reportsTo",     "responsibilities",
+      "skills", "authority", "accountableFor", "responsibleFor"};
+  ordered_json rest = ordered_json::object();
+  for (const auto& [key, value] : charter.items()) {
+    bool laidOut = false;
+    for (const char* k : kLaidOut) laidOut = laidOut || key == k;
+    if (!laidOut) rest[key] = value;
+  }
+  return rest;
+}
+
 std::string raciCell(const ordered_json& row, const std::string& role) {
   std::string out;
   auto add = [&](const char* letter) {

@@ -121,12 +121,7 @@ void renderCharter(std::ostringstream& out, const ordered_json& charter) {
   }
   list("skills", "Skills", "skill");
   list("authority", "Authority", "text");
-  ordered_json rest = ordered_json::object();
-  for (const auto& [key, value] : charter.items())
-    if (key != "title" && key != "role" && key != "employment" && key != "reportsTo" &&
-        key != "responsibilities" && key != "skills" && key != "authority" &&
-        key != "accountableFor" && key != "responsibleFor")
-      rest[key] = value;
+  ordered_json rest = charterExtras(charter);
   if (!rest.empty()) renderValue(out, rest, 0);
 }
 
