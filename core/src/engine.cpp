@@ -114,7 +114,7 @@ std::string Result::errorJson() const {
   }
   ordered_json out;
   out["errors"] = std::move(list);
-  return out.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  return out.dump();
 }
 
 std::string version() noexcept { return kEngineVersion; }
@@ -149,7 +149,7 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
     auto profile = parseProfile(profileJson, errors);
     if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
     ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
-    return success(report.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace));
+    return success(report.dump(2));
   } catch (const std::exception& e) {
     return internalFailure(e.what());
   } catch (...) {
@@ -159,10 +159,10 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
 
 Result render(std::string_view reportJson, std::string_view format) noexcept {
   try {
-    ordered_json report = ordered_json::parse(reportJson, nullptr, false);
+    ordered_json report = ordered_json::parse(reportJson);
     if (report.is_discarded() || !report.is_object() || report.value("schema", "") != "seclead.report/1")
       return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
-    if (format == "json") return success(report.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace));
+    if (format == "json") return success(report.dump(2));
     if (format == "markdown") return success(renderMarkdown(report));
     if (format == "csv") return success(renderCsv(report));
     if (format == "html") return success(renderHtml(report));

@@ -114,7 +114,7 @@ std::optional<double> Kb::fromUsd(double usd, std::string_view currency) const {
 std::string KbReader::str(const json& obj, const char* key, const std::string& at, bool required) {
   if (obj.is_object()) {
     auto it = obj.find(key);
-    if (it != obj.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+    if (it != obj.end() && it->is_string() && !it->string().empty())
       return it->get<std::string>();
     if (it == obj.end() && !required) return {};
   }
@@ -156,7 +156,7 @@ std::string canonicalSha256(const std::map<std::string, json>& documents) {
   for (const auto& [name, doc] : documents) {
     bytes += name;
     bytes += '\n';
-    bytes += doc.dump();
+    bytes += doc.dumpSorted();
     bytes += '\n';
   }
   return sha256Hex(bytes);
@@ -207,11 +207,12 @@ const Loaded& loaded() {
     Loaded out;
     std::map<std::string, json> documents;
     for (const auto& [name, text] : embeddedKnowledgeFiles()) {
-      json doc = json::parse(text, nullptr, false);
+      json doc = json::parse(text);
       if (doc.is_discarded()) {
         out.errors.push_back({name, "", "not valid JSON"});
         continue;
       }
+      doc.sortKeys();  // knowledge documents are read in key order (the canonical form)
       documents.emplace(name, std::move(doc));
     }
     out.kb = buildKb(std::move(documents), out.errors);

@@ -74,7 +74,7 @@ std::string describe(const json& v) {
     case json::value_t::string: {
       std::string s = v.get<std::string>();
       if (s.size() > 40) s = s.substr(0, 40) + "...";
-      return "the string " + json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+      return "the string " + json(s).dump();
     }
     case json::value_t::array:
       return "an array";
@@ -588,6 +588,7 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
       continue;
     }
     json o = toJson(parsed.root());
+    o.sortKeys();  // knowledge documents are read in key order, as the embedded ones
     Checker c(i, errors);
     mergeOverlay(i, o, docs, base, c, origins);
     std::string name = o.is_object() && o.contains("name") && o["name"].is_string()
@@ -596,6 +597,7 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
     out.applied.push_back({name, sha256Hex(text)});
   }
   if (errors.size() == before) {
+    for (auto& entry : docs) entry.second.sortKeys();  // members added by overlays too
     std::vector<KbError> kbErrors;
     Kb kb = buildKb(std::move(docs), kbErrors);
     traceKbErrors(kbErrors, origins, overlays.size(), errors);

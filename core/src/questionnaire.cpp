@@ -130,7 +130,7 @@ struct Checker {
     if (type == "country-list") {
       if (!value.is_array()) return false;
       return std::all_of(value.begin(), value.end(),
-                         [](const json& c) { return c.is_string() && isCountryCode(c); });
+                         [](const json& c) { return c.is_string() && isCountryCode(c.string()); });
     }
     if (type == "money")
       return value.is_object() && value.contains("amount") && value["amount"].is_number() &&
@@ -166,7 +166,7 @@ struct Checker {
         continue;
       }
       bool ok = value.is_string() &&
-                (open ? isOpenEnumValue(value)
+                (open ? isOpenEnumValue(value.string())
                       : std::count(legal.begin(), legal.end(), value.get<std::string>()) > 0);
       if (!ok)
         read.fail(oat + "/value", "'" + value.dump() + "' is not a legal value of this field");
@@ -298,7 +298,7 @@ struct Checker {
       if (type == "multi-enum") {
         ok = value.is_array() && std::all_of(value.begin(), value.end(), [&](const json& v) {
                return v.is_string() &&
-                      (field->openEnum ? isOpenEnumValue(v)
+                      (field->openEnum ? isOpenEnumValue(v.string())
                                        : std::count(field->values.begin(), field->values.end(),
                                                     v.get<std::string>()));
              });

@@ -338,7 +338,7 @@ std::string renderOscal(const ordered_json& report) {
   definition["components"] = ordered_json::array({std::move(component)});
   ordered_json out;
   out["component-definition"] = std::move(definition);
-  return out.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) + "\n";
+  return out.dump(2) + "\n";
 }
 
 }  // namespace seclead

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "json_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
@@ -37,7 +38,7 @@ json report(const json& p) {
 
 std::map<std::string, std::string> practices(const json& rep) {
   std::map<std::string, std::string> out;
-  for (const auto& c : rep["collaboration"]) out[c["challenge"]] = c["practice"];
+  for (const auto& c : rep["collaboration"]) out[c["challenge"].get<std::string>()] = c["practice"].get<std::string>();
   return out;
 }
 
@@ -81,10 +82,10 @@ TEST(Roadmap, OrderedByHorizonWithOwnersThatAreRoles) {
   int last = 0;
   std::set<std::string> horizons;
   for (const auto& item : items) {
-    int r = rank(item["horizon"]);
+    int r = rank(item["horizon"].get<std::string>());
     EXPECT_GE(r, last) << item.dump();
     last = r;
-    horizons.insert(item["horizon"]);
+    horizons.insert(item["horizon"].get<std::string>());
     EXPECT_EQ(item["owner"].get<std::string>().find('{'), std::string::npos) << item.dump();
     EXPECT_EQ(item["action"].get<std::string>().find('{'), std::string::npos) << item.dump();
     EXPECT_FALSE(item["source"].get<std::string>().empty()) << item.dump();

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "json_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
@@ -182,8 +183,7 @@ TEST(Batch, EachReportLineIsTheCompactFormOfAssess) {
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     Result r = assess(profiles[i]);
     ASSERT_TRUE(r.ok);
-    EXPECT_EQ(lines[i], ordered_json::parse(r.output).dump(
-                            -1, ' ', false, nlohmann::detail::error_handler_t::replace))
+    EXPECT_EQ(lines[i], ordered_json::parse(r.output).dump())
         << "line " << i + 1;
   }
 }

@@ -1,5 +1,6 @@
 // The leadership decision: the condition compiler, the rules' integrity, and the properties
 // the issue asks for (monotonicity, determinism, rationale and sensitivity that hold).
+#include "json_support.h"
 #include "decision.h"
 
 #include <gtest/gtest.h>
@@ -347,10 +348,10 @@ TEST(DecisionProperties, EverySensitivityEntryReallyChangesTheModel) {
   int checked = 0;
   for (const json& p : variedProfiles(25)) {
     json report = assessJson(p);
-    const std::string model = report["leadership"]["model"];
+    const std::string model = report["leadership"]["model"].get<std::string>();
     for (const auto& s : report["leadership"]["sensitivity"]) {
       json changed = p;
-      changed[json::json_pointer(s["field"].get<std::string>())] = s["to"];
+      setAt(changed, s["field"].get<std::string>(), s["to"]);
       std::string now = modelOf(changed);
       EXPECT_NE(now, model) << s.dump();
       EXPECT_EQ(now, s["model"].get<std::string>()) << s.dump() << "\n" << p.dump();
@@ -365,7 +366,7 @@ TEST(DecisionProperties, EmployeeSensitivityIsTheNearestChange) {
   p["organization"]["employees"] = 12;
   p["budget"]["canFundFullTimeSecurityExecutive"] = false;
   json report = assessJson(p);
-  const std::string model = report["leadership"]["model"];
+  const std::string model = report["leadership"]["model"].get<std::string>();
   for (const auto& s : report["leadership"]["sensitivity"]) {
     if (s["field"] != "/organization/employees") continue;
     int to = s["to"].get<int>();

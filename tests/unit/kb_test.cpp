@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "json_support.h"
 #include "kb.h"
 #include "sha256.h"
 

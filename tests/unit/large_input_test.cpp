@@ -20,6 +20,7 @@
 #include <tuple>
 #include <vector>
 
+#include "json_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 

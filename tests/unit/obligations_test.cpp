@@ -1,6 +1,7 @@
 // Regulation catalog, regulatory facts at every size edge, three-valued triggers, judgement
 // against today's roles, and two properties: adding a currentRoles entry never removes an
 // obligation; reordering the profile's keys never changes a byte of the report.
+#include "json_support.h"
 #include "obligations.h"
 
 #include <gtest/gtest.h>

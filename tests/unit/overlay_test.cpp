@@ -1,6 +1,7 @@
 // Knowledge overlays (issue 7; format and error table in plugins/overlays/README.md): a valid
 // overlay changes the result as documented, each kind of broken overlay yields precise
 // errors, the same overlays in the same order give byte-identical reports.
+#include "json_support.h"
 #include "overlay.h"
 
 #include <gtest/gtest.h>

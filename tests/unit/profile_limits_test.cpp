@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string>
 
+#include "json_support.h"
 #include "json_input.h"
 #include "profile.h"
 #include "seclead/engine.h"

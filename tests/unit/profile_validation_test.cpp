@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "json_support.h"
 #include "json.h"
 #include "profile.h"
 #include "seclead/engine.h"

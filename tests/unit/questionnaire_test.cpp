@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 
+#include "json_support.h"
 #include "kb.h"
 #include "seclead/engine.h"
 
@@ -54,7 +55,7 @@ TEST(Questionnaire, EmbeddedQuestionnaireLoadsCleanly) {
 TEST(Questionnaire, SectionsFollowTheContractOrder) {
   json doc = json::parse(questionnaire());
   std::vector<std::string> ids;
-  for (const auto& s : doc["sections"]) ids.push_back(s["id"]);
+  for (const auto& s : doc["sections"]) ids.push_back(s["id"].get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"organization", "data", "regulatory", "risk", "strategy",
                                            "budget", "structure"}));
 }
@@ -78,7 +79,7 @@ TEST(Questionnaire, EverySourceNamesASeedThatExistsOrAnObligation) {
   std::string obligationText = obligations.dump();
   for (const auto& s : doc["sections"])
     for (const auto& q : s["questions"]) {
-      std::string source = q["source"];
+      std::string source = q["source"].get<std::string>();
       ASSERT_FALSE(source.empty()) << q["id"];
       std::size_t pos = 0;
       while (pos < source.size()) {
@@ -152,7 +153,7 @@ TEST(Questionnaire, AllDefaultsMakeAValidProfile) {
     for (const auto& q : s["questions"]) {
       if (q.contains("visibleWhen")) continue;  // defaults here: US, so EU/NY questions hidden
       if (!q.contains("default")) continue;
-      profile[json::json_pointer(q["pointer"].get<std::string>())] = q["default"];
+      setAt(profile, q["pointer"].get<std::string>(), q["default"]);
     }
   Result result = validate(profile.dump());
   EXPECT_TRUE(result.ok) << result.errorJson();

@@ -1,5 +1,6 @@
 // The RACI: exactly one A and at least one R per row for every model and size, every
 // responsibility present, and the placements the seeds and rules call for.
+#include "json_support.h"
 #include "raci.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // Renderings (issue 3: markdown, csv; issue 7: html policy, OSCAL). A hand-made report with
 // every section (and hostile text) checks each renderer independently of the engine's
 // content; the examples check them on real reports.
+#include "json_support.h"
 #include "render.h"
 
 #include <gtest/gtest.h>
@@ -196,7 +197,7 @@ TEST(RenderOscal, ComponentDefinitionWithRolesPartiesAndResponsibleParties) {
   EXPECT_EQ(md.at("last-modified"), "2026-11-01T00:00:00Z") << "fixed: the knowledge-base release";
   EXPECT_EQ(md.at("oscal-version"), "1.2.1");
   std::vector<std::string> roles;
-  for (const auto& r : md.at("roles")) roles.push_back(r.at("id"));
+  for (const auto& r : md.at("roles")) roles.push_back(r.at("id").get<std::string>());
   EXPECT_EQ(roles, (std::vector<std::string>{"board", "ceo", "cio", "ciso"}));
   ASSERT_EQ(md.at("parties").size(), 1u);
   EXPECT_EQ(md.at("parties")[0].at("name"), kHostile) << "plain JSON string, escaped by JSON";
@@ -220,7 +221,7 @@ TEST(RenderOscal, VcisoModelHasAnExternalProviderParty) {
   ordered_json doc = ordered_json::parse(renderOscal(r));
   const auto& md = doc["component-definition"]["metadata"];
   ASSERT_EQ(md["parties"].size(), 2u);
-  std::string provider = md["parties"][1]["uuid"];
+  std::string provider = md["parties"][1]["uuid"].get<std::string>();
   bool found = false;
   for (const auto& rp : md["responsible-parties"])
     if (rp["role-id"] == "vciso") found = rp["party-uuids"][0] == provider;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "json_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
@@ -64,7 +65,7 @@ TEST_P(Scenario, MeetsItsExpectations) {
     if (expect.contains(key)) EXPECT_EQ(report["leadership"][key], expect[key]) << key << "; " << why;
 
   std::map<std::string, std::string> statuses;
-  for (const auto& o : report["obligations"]) statuses[o["id"]] = o["status"];
+  for (const auto& o : report["obligations"]) statuses[o["id"].get<std::string>()] = o["status"].get<std::string>();
   if (expect.contains("obligations")) {
     for (const auto& [id, status] : expect["obligations"].items()) {
       ASSERT_TRUE(statuses.count(id)) << "obligation " << id << " missing; " << why;

@@ -2,6 +2,7 @@
 // break-even and the transition triggers.
 #include <gtest/gtest.h>
 
+#include "json_support.h"
 #include "json.h"
 #include "kb.h"
 #include "seclead/engine.h"
@@ -51,11 +52,11 @@ TEST(Vciso, HoursFollowTheDocumentedModel) {
 }
 
 TEST(Vciso, MoreRiskMeansMoreHours) {
-  int calm = vcisoOf(profile(30, "low", 4, 0))["hoursPerMonth"];
-  int busy = vcisoOf(profile(30, "high", 1, 3))["hoursPerMonth"];
+  int calm = vcisoOf(profile(30, "low", 4, 0))["hoursPerMonth"].get<int>();
+  int busy = vcisoOf(profile(30, "high", 1, 3))["hoursPerMonth"].get<int>();
   // high threat +6 vs 0, maturity 1 +6 vs -2, 3 incidents +6
   EXPECT_EQ(busy - calm, 6 + 8 + 6);
-  int bigger = vcisoOf(profile(120, "low", 4, 0))["hoursPerMonth"];
+  int bigger = vcisoOf(profile(120, "low", 4, 0))["hoursPerMonth"].get<int>();
   EXPECT_GT(bigger, calm);
 }
 

@@ -1,0 +1,556 @@
+#include "json.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "json_input.h"
+
+namespace seclead {
+
+namespace {
+
+const Json& nullValue() {
+  static const Json value;
+  return value;
+}
+
+const Json::Object& emptyObject() {
+  static const Json::Object value;
+  return value;
+}
+
+bool isPair(const Json& j) { return j.is_array() && j.size() == 2 && j[0].is_string(); }
+
+// ---- writing ---------------------------------------------------------------------------
+
+void writeHex4(std::string& out, unsigned value) {
+  static const char kHex[] = "0123456789abcdef";
+  out += "\\u00";
+  out += kHex[(value >> 4) & 0xF];
+  out += kHex[value & 0xF];
+}
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
+std::size_t utf8Length(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  std::size_t left = s.size() - i;
+  auto cont = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+void writeString(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Copy the longest run that needs no escaping in one go.
+    std::size_t start = i;
+    while (i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t n = utf8Length(s, i);
+      if (n == 0) break;
+      i += n;
+    }
+    out.append(s.data() + start, i - start);
+    if (i >= s.size()) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          writeHex4(out, c);
+        } else {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8: U+FFFD, as nlohmann's "replace" handler
+        }
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+template <class T>
+void writeInteger(std::string& out, T value) {
+  char buffer[24];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+// nlohmann's number layout over the shortest digits that read back as the same double.
+void writeDouble(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  if (d == 0) {
+    out += std::signbit(d) ? "-0.0" : "0.0";
+    return;
+  }
+  char buffer[40];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, d);
+    if (std::strtod(buffer, nullptr) == d) break;
+  }
+  // buffer: [-]d[.ddd]e(+|-)XX
+  std::string_view text(buffer);
+  bool negative = text[0] == '-';
+  if (negative) text.remove_prefix(1);
+  std::size_t e = text.find('e');
+  std::string digits;
+  for (char c : text.substr(0, e))
+    if (c != '.') digits += c;
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  int exponent = std::atoi(buffer + (negative ? 1 : 0) + e + 1);
+  const int k = static_cast<int>(digits.size());
+  const int n = exponent + 1;  // the value is 0.digits * 10^n
+  if (negative) out += '-';
+  if (k <= n && n <= 15) {
+    out += digits;
+    out.append(static_cast<std::size_t>(n - k), '0');
+    out += ".0";
+  } else if (0 < n && n <= 15) {
+    out.append(digits, 0, static_cast<std::size_t>(n));
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(n), std::string::npos);
+  } else if (-4 < n && n <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-n), '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (k > 1) {
+      out += '.';
+      out.append(digits, 1, std::string::npos);
+    }
+    out += 'e';
+    int x = n - 1;
+    out += x < 0 ? '-' : '+';
+    if (x < 0) x = -x;
+    if (x < 10) out += '0';
+    writeInteger(out, x);
+  }
+}
+
+void newline(std::string& out, int indent, int depth) {
+  out += '\n';
+  out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+Json fromNode(const jin::Value& v) {
+  switch (v.kind()) {
+    case jin::Kind::Null:
+      return nullptr;
+    case jin::Kind::False:
+      return false;
+    case jin::Kind::True:
+      return true;
+    case jin::Kind::String:
+      return std::string(v.text());
+    case jin::Kind::Number: {
+      std::string_view t = v.text();
+      if (t.find_first_of(".eE") == std::string_view::npos) {
+        // nlohmann: a non-negative integer is unsigned, a negative one signed; an integer
+        // too large for 64 bits becomes a double.
+        if (t[0] == '-') {
+          std::int64_t i = 0;
+          auto r = std::from_chars(t.data(), t.data() + t.size(), i);
+          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return i;
+        } else {
+          std::uint64_t u = 0;
+          auto r = std::from_chars(t.data(), t.data() + t.size(), u);
+          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return u;
+        }
+      }
+      if (auto d = v.number()) return *d;
+      return Json::parse("", nullptr, false);  // out of range: discarded
+    }
+    case jin::Kind::Array: {
+      Json out = Json::array();
+      for (const auto& item : v) {
+        Json child = fromNode(item);
+        if (child.is_discarded()) return child;
+        out.push_back(std::move(child));
+      }
+      return out;
+    }
+    case jin::Kind::Object: {
+      Json out = Json::object();
+      auto& members = out.items();
+      members.reserve(v.size());
+      for (const auto& item : v) {
+        Json child = fromNode(item);
+        if (child.is_discarded()) return child;
+        members.emplace_back(std::string(item.key()), std::move(child));
+      }
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// ---- construction ----------------------------------------------------------------------
+
+Json::Json(value_t type) : type_(type) {
+  if (type == value_t::array) v_.a = new Array();
+  if (type == value_t::object) v_.o = new Object();
+  if (type == value_t::string) v_.s = new std::string();
+}
+
+Json::Json(std::initializer_list<Json> init) {
+  bool object = std::all_of(init.begin(), init.end(), isPair);
+  if (object && init.size() > 0) {
+    type_ = value_t::object;
+    v_.o = new Object();
+    v_.o->reserve(init.size());
+    for (const auto& pair : init) v_.o->emplace_back(pair[0].string(), pair[1]);
+  } else {
+    type_ = value_t::array;
+    v_.a = new Array(init);
+  }
+}
+
+Json Json::array(std::initializer_list<Json> init) {
+  Json out = array();
+  *out.v_.a = Array(init);
+  return out;
+}
+
+Json::Json(const Json& other) : type_(other.type_) {
+  switch (type_) {
+    case value_t::string: v_.s = new std::string(*other.v_.s); break;
+    case value_t::array: v_.a = new Array(*other.v_.a); break;
+    case value_t::object: v_.o = new Object(*other.v_.o); break;
+    default: v_ = other.v_;
+  }
+}
+
+void Json::destroy() noexcept {
+  switch (type_) {
+    case value_t::string: delete v_.s; break;
+    case value_t::array: delete v_.a; break;
+    case value_t::object: delete v_.o; break;
+    default: break;
+  }
+  type_ = value_t::null;
+}
+
+Json Json::parse(std::string_view text, std::nullptr_t, bool) {
+  // Generous limits: these texts are the embedded knowledge base and reports given back to
+  // render(); profiles and overlays are read with the contract's limits elsewhere.
+  jin::Limits limits;
+  limits.maxBytes = 64u * 1024 * 1024;
+  limits.maxDepth = 128;
+  limits.maxString = 16u * 1024 * 1024;
+  limits.maxArray = 16u * 1024 * 1024;
+  jin::Document doc;
+  jin::ParseError error;
+  if (!doc.parse(text, limits, error)) return Json(value_t::discarded);
+  return fromNode(doc.root());
+}
+
+[[noreturn]] void Json::typeError(const char* wanted) const {
+  throw std::runtime_error(std::string("JSON type error: expected ") + wanted);
+}
+
+// ---- access ----------------------------------------------------------------------------
+
+const std::string& Json::string() const {
+  if (type_ != value_t::string) typeError("string");
+  return *v_.s;
+}
+
+const Json::Array& Json::arrayRef() const {
+  if (type_ != value_t::array) typeError("array");
+  return *v_.a;
+}
+
+std::size_t Json::size() const noexcept {
+  switch (type_) {
+    case value_t::null: return 0;
+    case value_t::array: return v_.a->size();
+    case value_t::object: return v_.o->size();
+    default: return 1;
+  }
+}
+
+bool Json::empty() const noexcept {
+  switch (type_) {
+    case value_t::null: return true;
+    case value_t::array: return v_.a->empty();
+    case value_t::object: return v_.o->empty();
+    default: return false;
+  }
+}
+
+const Json* Json::member(std::string_view key) const noexcept {
+  if (type_ != value_t::object) return nullptr;
+  for (const auto& m : *v_.o)
+    if (m.first == key) return &m.second;
+  return nullptr;
+}
+
+Json& Json::operator[](std::string_view key) {
+  if (is_null()) *this = object();
+  if (!is_object()) typeError("object");
+  for (auto& m : *v_.o)
+    if (m.first == key) return m.second;
+  return v_.o->emplace_back(std::string(key), Json()).second;
+}
+
+const Json& Json::operator[](std::string_view key) const {
+  const Json* found = member(key);
+  return found ? *found : nullValue();
+}
+
+Json& Json::item(std::size_t index) {
+  if (is_null()) *this = array();
+  if (!is_array()) typeError("array");
+  if (index >= v_.a->size()) v_.a->resize(index + 1);
+  return (*v_.a)[index];
+}
+
+const Json& Json::item(std::size_t index) const {
+  if (!is_array() || index >= v_.a->size()) return nullValue();
+  return (*v_.a)[index];
+}
+
+const Json& Json::at(std::string_view key) const {
+  const Json* found = member(key);
+  if (!found) throw std::out_of_range("JSON key '" + std::string(key) + "' not found");
+  return *found;
+}
+
+Json& Json::at(std::string_view key) { return const_cast<Json&>(std::as_const(*this).at(key)); }
+
+const Json& Json::at(std::size_t index) const {
+  if (!is_array() || index >= v_.a->size()) throw std::out_of_range("JSON index out of range");
+  return (*v_.a)[index];
+}
+
+Json& Json::at(std::size_t index) { return const_cast<Json&>(std::as_const(*this).at(index)); }
+
+bool Json::contains(std::string_view key) const noexcept { return member(key) != nullptr; }
+
+std::size_t Json::erase(std::string_view key) {
+  if (!is_object()) return 0;
+  auto it = std::find_if(v_.o->begin(), v_.o->end(), [&](const Member& m) { return m.first == key; });
+  if (it == v_.o->end()) return 0;
+  v_.o->erase(it);
+  return 1;
+}
+
+void Json::erase(std::size_t index) {
+  if (!is_array() || index >= v_.a->size()) throw std::out_of_range("JSON index out of range");
+  v_.a->erase(v_.a->begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+void Json::update(const Json& other) {
+  if (is_null()) *this = object();
+  if (!is_object() || !other.is_object()) typeError("object");
+  for (const auto& [key, value] : *other.v_.o) (*this)[key] = value;
+}
+
+std::string Json::value(std::string_view key, const char* fallback) const {
+  const Json* found = member(key);
+  if (!found || found->is_null()) return fallback;
+  return found->string();
+}
+
+void Json::push_back(Json item) {
+  if (is_null()) *this = array();
+  if (!is_array()) typeError("array");
+  v_.a->push_back(std::move(item));
+}
+
+Json::Object& Json::items() {
+  if (is_object()) return *v_.o;
+  static Object none;
+  none.clear();
+  return none;
+}
+
+const Json::Object& Json::items() const { return is_object() ? *v_.o : emptyObject(); }
+
+Json::iterator Json::find(std::string_view key) {
+  if (is_object())
+    for (std::size_t i = 0; i < v_.o->size(); ++i)
+      if ((*v_.o)[i].first == key) return iterator(this, i);
+  return end();
+}
+
+Json::const_iterator Json::find(std::string_view key) const {
+  if (is_object())
+    for (std::size_t i = 0; i < v_.o->size(); ++i)
+      if ((*v_.o)[i].first == key) return const_iterator(this, i);
+  return end();
+}
+
+// ---- output ----------------------------------------------------------------------------
+
+void Json::write(std::string& out, int indent, int depth, bool sorted) const {
+  switch (type_) {
+    case value_t::null:
+    case value_t::discarded:
+      out += type_ == value_t::null ? "null" : "<discarded>";
+      return;
+    case value_t::boolean:
+      out += v_.b ? "true" : "false";
+      return;
+    case value_t::number_integer:
+      writeInteger(out, v_.i);
+      return;
+    case value_t::number_unsigned:
+      writeInteger(out, v_.u);
+      return;
+    case value_t::number_float:
+      writeDouble(out, v_.d);
+      return;
+    case value_t::string:
+      writeString(out, *v_.s);
+      return;
+    case value_t::array: {
+      if (v_.a->empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const auto& item : *v_.a) {
+        if (!first) out += ',';
+        first = false;
+        if (indent >= 0) newline(out, indent, depth + 1);
+        item.write(out, indent, depth + 1, sorted);
+      }
+      if (indent >= 0) newline(out, indent, depth);
+      out += ']';
+      return;
+    }
+    case value_t::object: {
+      if (v_.o->empty()) {
+        out += "{}";
+        return;
+      }
+      std::vector<const Member*> order;
+      order.reserve(v_.o->size());
+      for (const auto& m : *v_.o) order.push_back(&m);
+      if (sorted)
+        std::stable_sort(order.begin(), order.end(),
+                         [](const Member* a, const Member* b) { return a->first < b->first; });
+      out += '{';
+      bool first = true;
+      for (const Member* m : order) {
+        if (!first) out += ',';
+        first = false;
+        if (indent >= 0) newline(out, indent, depth + 1);
+        writeString(out, m->first);
+        out += indent >= 0 ? ": " : ":";
+        m->second.write(out, indent, depth + 1, sorted);
+      }
+      if (indent >= 0) newline(out, indent, depth);
+      out += '}';
+      return;
+    }
+  }
+}
+
+std::string Json::dump(int indent, char, bool, error_handler_t) const {
+  std::string out;
+  dumpTo(out, indent);
+  return out;
+}
+
+void Json::dumpTo(std::string& out, int indent) const { write(out, indent, 0, false); }
+
+std::string Json::dumpSorted() const {
+  std::string out;
+  write(out, -1, 0, true);
+  return out;
+}
+
+void Json::sortKeys() {
+  if (is_array()) {
+    for (auto& item : *v_.a) item.sortKeys();
+  } else if (is_object()) {
+    std::stable_sort(v_.o->begin(), v_.o->end(),
+                     [](const Member& a, const Member& b) { return a.first < b.first; });
+    for (auto& m : *v_.o) m.second.sortKeys();
+  }
+}
+
+bool operator==(const Json& a, const Json& b) noexcept {
+  using T = Json::value_t;
+  if (a.is_number() && b.is_number()) {
+    if (a.type_ == b.type_) {
+      if (a.type_ == T::number_integer) return a.v_.i == b.v_.i;
+      if (a.type_ == T::number_unsigned) return a.v_.u == b.v_.u;
+      return a.v_.d == b.v_.d;
+    }
+    if (a.is_number_float() || b.is_number_float()) return a.get<double>() == b.get<double>();
+    // signed vs unsigned
+    const Json& s = a.type_ == T::number_integer ? a : b;
+    const Json& u = a.type_ == T::number_unsigned ? a : b;
+    return s.v_.i >= 0 && static_cast<std::uint64_t>(s.v_.i) == u.v_.u;
+  }
+  if (a.type_ != b.type_) return false;
+  switch (a.type_) {
+    case T::null: return true;
+    case T::discarded: return false;
+    case T::boolean: return a.v_.b == b.v_.b;
+    case T::string: return *a.v_.s == *b.v_.s;
+    case T::array: return *a.v_.a == *b.v_.a;
+    case T::object: return *a.v_.o == *b.v_.o;
+    default: return false;
+  }
+}
+
+bool operator<(const Json& a, const Json& b) noexcept {
+  using T = Json::value_t;
+  if (a.is_number() && b.is_number()) {
+    if (a.type_ == T::number_integer && b.type_ == T::number_integer) return a.v_.i < b.v_.i;
+    if (a.type_ == T::number_unsigned && b.type_ == T::number_unsigned) return a.v_.u < b.v_.u;
+    return a.get<double>() < b.get<double>();
+  }
+  if (a.type_ != b.type_) return a.type_ < b.type_;
+  switch (a.type_) {
+    case T::boolean: return a.v_.b < b.v_.b;
+    case T::string: return *a.v_.s < *b.v_.s;
+    case T::array: return *a.v_.a < *b.v_.a;
+    default: return false;
+  }
+}
+
+}  // namespace seclead
