@@ -149,7 +149,10 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
     auto profile = parseProfile(profileJson, errors);
     if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
     ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
-    return success(report.dump(2));
+    std::string text;
+    text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
+    report.dumpTo(text, 2);
+    return success(std::move(text));
   } catch (const std::exception& e) {
     return internalFailure(e.what());
   } catch (...) {

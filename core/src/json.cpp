@@ -464,21 +464,23 @@ void Json::write(std::string& out, int indent, int depth, bool sorted) const {
         out += "{}";
         return;
       }
-      std::vector<const Member*> order;
-      order.reserve(v_.o->size());
-      for (const auto& m : *v_.o) order.push_back(&m);
-      if (sorted)
+      auto member = [&](const Member& m, bool first) {
+        if (!first) out += ',';
+        if (indent >= 0) newline(out, indent, depth + 1);
+        writeString(out, m.first);
+        out += indent >= 0 ? ": " : ":";
+        m.second.write(out, indent, depth + 1, sorted);
+      };
+      out += '{';
+      if (sorted) {
+        std::vector<const Member*> order;
+        order.reserve(v_.o->size());
+        for (const auto& m : *v_.o) order.push_back(&m);
         std::stable_sort(order.begin(), order.end(),
                          [](const Member* a, const Member* b) { return a->first < b->first; });
-      out += '{';
-      bool first = true;
-      for (const Member* m : order) {
-        if (!first) out += ',';
-        first = false;
-        if (indent >= 0) newline(out, indent, depth + 1);
-        writeString(out, m->first);
-        out += indent >= 0 ? ": " : ":";
-        m->second.write(out, indent, depth + 1, sorted);
+        for (std::size_t i = 0; i < order.size(); ++i) member(*order[i], i == 0);
+      } else {
+        for (std::size_t i = 0; i < v_.o->size(); ++i) member((*v_.o)[i], i == 0);
       }
       if (indent >= 0) newline(out, indent, depth);
       out += '}';
@@ -489,6 +491,7 @@ void Json::write(std::string& out, int indent, int depth, bool sorted) const {
 
 std::string Json::dump(int indent, char, bool, error_handler_t) const {
   std::string out;
+  if (is_object() || is_array()) out.reserve(4096);
   dumpTo(out, indent);
   return out;
 }
@@ -499,16 +502,6 @@ std::string Json::dumpSorted() const {
   std::string out;
   write(out, -1, 0, true);
   return out;
-}
-
-void Json::sortKeys() {
-  if (is_array()) {
-    for (auto& item : *v_.a) item.sortKeys();
-  } else if (is_object()) {
-    std::stable_sort(v_.o->begin(), v_.o->end(),
-                     [](const Member& a, const Member& b) { return a.first < b.first; });
-    for (auto& m : *v_.o) m.second.sortKeys();
-  }
 }
 
 bool operator==(const Json& a, const Json& b) noexcept {

@@ -4,8 +4,8 @@
 // knowledge base, insertion order for reports), ~170 KB of WebAssembly code, half of a
 // module whose budget is 150 KB gzip. This class keeps the subset of nlohmann's interface
 // the core uses (so the modules read the same) with one instantiation and a fast writer:
-//   - objects keep insertion order; `sortKeys()` and `dumpSorted()` give the canonical
-//     form the knowledge-base hash needs (keys sorted bytewise, compact);
+//   - objects keep insertion order (document order when parsed); `dumpSorted()` gives the
+//     canonical form the knowledge-base hash needs (keys sorted bytewise, compact);
 //   - numbers are signed or unsigned integers or doubles, written like nlohmann writes them
 //     (shortest round-trip digits, "1.0" for an integral double, "1e-05");
 //   - parsing goes through the strict bounded reader of json_input.h (no exceptions; a
@@ -264,8 +264,6 @@ class Json {
   void dumpTo(std::string& out, int indent = -1) const;
   // Compact, object keys sorted bytewise at every level: the canonical form.
   std::string dumpSorted() const;
-  // Sorts the keys of every object in this tree bytewise (stable).
-  void sortKeys();
 
   friend bool operator==(const Json& a, const Json& b) noexcept;
   friend bool operator!=(const Json& a, const Json& b) noexcept { return !(a == b); }
@@ -300,7 +298,7 @@ class Json {
   } v_{};
 };
 
-using json = Json;          // knowledge documents (keys sorted after loading: see kb.cpp)
+using json = Json;          // knowledge documents (no code depends on their key order)
 using ordered_json = Json;  // reports: key order fixed by the code that builds them
 
 }  // namespace seclead

@@ -212,7 +212,6 @@ const Loaded& loaded() {
         out.errors.push_back({name, "", "not valid JSON"});
         continue;
       }
-      doc.sortKeys();  // knowledge documents are read in key order (the canonical form)
       documents.emplace(name, std::move(doc));
     }
     out.kb = buildKb(std::move(documents), out.errors);

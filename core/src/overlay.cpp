@@ -588,7 +588,6 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
       continue;
     }
     json o = toJson(parsed.root());
-    o.sortKeys();  // knowledge documents are read in key order, as the embedded ones
     Checker c(i, errors);
     mergeOverlay(i, o, docs, base, c, origins);
     std::string name = o.is_object() && o.contains("name") && o["name"].is_string()
@@ -597,7 +596,6 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
     out.applied.push_back({name, sha256Hex(text)});
   }
   if (errors.size() == before) {
-    for (auto& entry : docs) entry.second.sortKeys();  // members added by overlays too
     std::vector<KbError> kbErrors;
     Kb kb = buildKb(std::move(docs), kbErrors);
     traceKbErrors(kbErrors, origins, overlays.size(), errors);
