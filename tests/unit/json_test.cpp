@@ -1,0 +1,146 @@
+// seclead::Json against nlohmann/json, which it replaced in the core: the same text must come
+// out for the same values (reports, renderings and the knowledge hash depend on it).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "json.h"
+#include "json_support.h"
+#include "seclead/engine.h"
+
+namespace seclead {
+namespace {
+
+std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string nlohmannDouble(double d) { return nlohmann::json(d).dump(); }
+
+TEST(Json, DoublesAreWrittenAsNlohmannWritesThem) {
+  const double fixed[] = {0.0,   -0.0,   1.0,    -1.0,    0.1,     0.5,    1.5,     100.0,
+                          1e15,  1e16,   1e17,   1e21,    123456789012345.0, 1e-4,   1e-5,
+                          1.5e-7, 0.001, 3.14159, 2.5e300, -7.25e-300, 403000.0, 0.30000000000000004,
+                          std::numeric_limits<double>::max(), std::numeric_limits<double>::min(),
+                          std::numeric_limits<double>::denorm_min()};
+  for (double d : fixed) EXPECT_EQ(Json(d).dump(), nlohmannDouble(d)) << d;
+  int lastDigitDiffers = 0;
+  std::mt19937_64 rng(20261123);
+  std::uniform_real_distribution<double> uniform(-1e6, 1e6);
+  for (int i = 0; i < 20000; ++i) {
+    double d = uniform(rng);
+    if (i % 3 == 0) d = std::round(d * 100) / 100;  // money-like values
+    if (i % 5 == 0) d = std::ldexp(d, static_cast<int>(rng() % 200) - 100);
+    // Both write the fewest digits that read back as d; when more than one such string
+    // exists, printf's correctly rounded choice and Grisu2's may differ in the last digit.
+    std::string ours = Json(d).dump(), theirs = nlohmannDouble(d);
+    ASSERT_EQ(std::strtod(ours.c_str(), nullptr), d) << ours;
+    ASSERT_LE(ours.size(), theirs.size()) << ours << " vs " << theirs;  // Grisu2 is not always shortest
+    if (ours != theirs) ++lastDigitDiffers;
+  }
+  EXPECT_LT(lastDigitDiffers, 200) << "of 20,000";
+  EXPECT_EQ(Json(std::nan("")).dump(), "null");
+  EXPECT_EQ(Json(std::numeric_limits<double>::infinity()).dump(), "null");
+}
+
+TEST(Json, IntegersAndStringsAsNlohmann) {
+  for (std::int64_t i : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, INT64_MIN, INT64_MAX})
+    EXPECT_EQ(Json(i).dump(), nlohmann::json(i).dump());
+  EXPECT_EQ(Json(UINT64_MAX).dump(), nlohmann::json(UINT64_MAX).dump());
+  std::string all;
+  for (int c = 1; c < 128; ++c) all += static_cast<char>(c);
+  all += "\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x94\x92";  // é € and a 4-byte emoji stay raw
+  EXPECT_EQ(Json(all).dump(), nlohmann::json(all).dump());
+  // Invalid UTF-8 becomes U+FFFD, as nlohmann's "replace" handler does.
+  std::string bad = "a\xFF" "b\xC3";
+  EXPECT_EQ(Json(bad).dump(),
+            nlohmann::json(bad).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+TEST(Json, ParsedDocumentsDumpLikeNlohmannOrderedJson) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& dir : {"core/knowledge", "examples", "examples/overlays", "tests/scenarios"})
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(SECLEAD_SOURCE_DIR) / dir))
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+  ASSERT_GT(files.size(), 90u);
+  for (const auto& path : files) {
+    std::string text = readFile(path);
+    Json ours = Json::parse(text);
+    ASSERT_FALSE(ours.is_discarded()) << path;
+    auto theirs = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(ours.dump(2), theirs.dump(2)) << path;
+    EXPECT_EQ(ours.dump(), theirs.dump()) << path;
+    EXPECT_EQ(ours.dumpSorted(), nlohmann::json::parse(text).dump()) << path << ": canonical form";
+  }
+}
+
+TEST(Json, ReportsRoundTripUnchanged) {
+  for (const char* name : {"us-clinic.json", "eu-bank.json", "agency-12.json"}) {
+    Result r = assess(readFile(std::filesystem::path(SECLEAD_SOURCE_DIR) / "examples" / name));
+    ASSERT_TRUE(r.ok) << name;
+    EXPECT_EQ(Json::parse(r.output).dump(2), r.output) << name;
+  }
+}
+
+TEST(Json, BadTextIsDiscardedNotThrown) {
+  for (const char* text : {"", "{", "[1,]", "{\"a\":1,\"a\":2}", "nul", "1 2", "\"\\ud800\"", "NaN", "1e999"})
+    EXPECT_TRUE(Json::parse(text).is_discarded()) << text;
+  EXPECT_FALSE(Json::parse("[1e308]").is_discarded());
+}
+
+TEST(Json, InitializerListsFollowNlohmannsRule) {
+  Json object = {{"a", 1}, {"b", "x"}};
+  EXPECT_TRUE(object.is_object());
+  EXPECT_EQ(object.dump(), R"({"a":1,"b":"x"})");
+  Json array = {1, 2, 3};
+  EXPECT_EQ(array.dump(), "[1,2,3]");
+  Json pairs = {"a", "b"};  // strings, not [key, value] pairs: an array
+  EXPECT_EQ(pairs.dump(), R"(["a","b"])");
+  Json forced = Json::array({Json::array({"k", 1})});
+  EXPECT_EQ(forced.dump(), R"([["k",1]])");
+  EXPECT_EQ(Json(std::vector<std::string>{"x", "y"}).dump(), R"(["x","y"])");
+}
+
+TEST(Json, AccessAsTheCoreUsesIt) {
+  Json j;
+  j["b"] = 2;
+  j["a"]["nested"] = true;
+  j["list"].push_back("x");
+  j["list"][2] = 5;  // grows with nulls
+  EXPECT_EQ(j.dump(), R"({"b":2,"a":{"nested":true},"list":["x",null,5]})");
+  EXPECT_EQ(j.dumpSorted(), R"({"a":{"nested":true},"b":2,"list":["x",null,5]})");
+  const Json& c = j;
+  EXPECT_TRUE(c["missing"].is_null());
+  EXPECT_EQ(c.value("b", 0), 2);
+  EXPECT_EQ(c.value("missing", std::string("d")), "d");
+  EXPECT_EQ(c.value("missing", "e"), "e");
+  EXPECT_THROW(c.at("missing"), std::out_of_range);
+  EXPECT_THROW(c["b"].get<std::string>(), std::runtime_error);
+  EXPECT_EQ(c.find("a")->dump(), R"({"nested":true})");
+  EXPECT_TRUE(c.find("zz") == c.end());
+  int sum = 0;
+  for (const auto& [key, value] : c.items())
+    if (value.is_number()) sum += value.get<int>() + static_cast<int>(key.size());
+  EXPECT_EQ(sum, 3);
+  EXPECT_EQ(j.erase("b"), 1u);
+  EXPECT_FALSE(j.contains("b"));
+  EXPECT_EQ(Json(1), Json(1.0));
+  EXPECT_EQ(Json::parse("5"), Json(5));  // unsigned 5 equals signed 5
+  EXPECT_LT(Json(1), Json(2.5));
+  EXPECT_EQ(Json().size(), 0u);
+  EXPECT_EQ(Json("s").size(), 1u);
+}
+
+}  // namespace
+}  // namespace seclead
