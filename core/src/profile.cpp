@@ -672,6 +672,42 @@ struct IdIndex {
   }
 };
 
+// Reporting lines between entries must reach a top: a loop (a -> b -> a) has none, and an
+// org chart drawn from it would never end. Each loop is reported once, at its first entry in
+// document order, naming the whole loop.
+void reportLoops(Checker& c, std::string_view path, const std::vector<CurrentRole>& roles,
+                 const IdIndex& index) {
+  const std::size_t n = roles.size();
+  std::vector<long> manager(n, -1);  // the entry each entry reports to, or -1 (a role or none)
+  for (std::size_t k = 0; k < n; ++k)
+    if (!roles[k].reportsTo.empty()) manager[k] = index.find(roles[k].reportsTo);
+  enum : char { kNew, kOnPath, kDone };
+  std::vector<char> state(n, kNew);
+  std::vector<std::pair<std::size_t, std::string>> loops;  // first entry, message
+  for (std::size_t start = 0; start < n; ++start) {
+    std::vector<std::size_t> walk;
+    long at = static_cast<long>(start);
+    while (at >= 0 && state[static_cast<std::size_t>(at)] == kNew) {
+      state[static_cast<std::size_t>(at)] = kOnPath;
+      walk.push_back(static_cast<std::size_t>(at));
+      at = manager[static_cast<std::size_t>(at)];
+    }
+    if (at >= 0 && state[static_cast<std::size_t>(at)] == kOnPath) {
+      auto from = std::find(walk.begin(), walk.end(), static_cast<std::size_t>(at));
+      std::vector<std::size_t> loop(from, walk.end());
+      std::rotate(loop.begin(), std::min_element(loop.begin(), loop.end()), loop.end());
+      std::string chain;
+      for (std::size_t k : loop) chain += quote(roles[k].id) + " -> ";
+      chain += quote(roles[loop.front()].id);
+      loops.emplace_back(loop.front(), "reporting lines form a loop with no top: " + chain);
+    }
+    for (std::size_t k : walk) state[k] = kDone;
+  }
+  std::sort(loops.begin(), loops.end());
+  for (const auto& [entry, message] : loops)
+    c.add(Ptr(indexPath(path, static_cast<std::uint32_t>(entry))) + "/reportsTo", "reference", message);
+}
+
 void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   const std::string_view path = "/currentRoles";
   if (!v.isArray()) {
@@ -784,6 +820,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     }
     roles[k].reportsTo = std::string(target);
   }
+  reportLoops(c, path, roles, index);
   p.currentRoles = std::move(roles);
 }
 
