@@ -146,7 +146,7 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
     std::vector<Error> errors;
     if (kbBroken(errors)) return failure(std::move(errors));
     OverlaidKb overlaid = applyOverlays(embeddedKb(), options.overlays, errors);
-    auto profile = parseProfile(profileJson, errors);
+    auto profile = parseProfile(profileJson, errors, overlaid.kb.get());
     if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
     ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
     std::string text;

@@ -825,7 +825,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
 }
 
 void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRoles,
-                            const IdIndex& index) {
+                            const IdIndex& index, const Kb& kb) {
   const std::string_view path = "/currentAssignments";
   if (!c.object(v, path,
                 "an object: responsibility id -> {\"accountable\": id, \"responsible\": [ids]}"))
@@ -833,7 +833,6 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
   if (!haveRoles)
     c.add(path, "reference",
           "currentAssignments names currentRoles ids, but the profile has no currentRoles");
-  const Kb& kb = embeddedKb();
   auto known = [&](std::string_view id) { return index.find(id) >= 0; };
   std::map<std::string, Assignment> out;
   static constexpr std::array<std::string_view, 2> names = {"accountable", "responsible"};
@@ -888,7 +887,8 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
 
 }  // namespace
 
-std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors) noexcept {
+std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors,
+                                    const Kb* kb) noexcept {
   try {
     jin::Document doc;
     jin::ParseError perr;
@@ -928,7 +928,7 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     if (s[6] && c.object(*s[6], "/budget", "an object")) readBudget(c, *s[6], p);
     IdIndex ids;
     if (s[7]) readCurrentRoles(c, *s[7], p, ids);
-    if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value(), ids);
+    if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value(), ids, kb ? *kb : embeddedKb());
     if (s[9] && c.object(*s[9], "/settings", "an object")) readSettings(c, *s[9], p);
     if (errors.size() != before) return std::nullopt;
     return p;

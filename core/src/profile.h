@@ -12,6 +12,8 @@
 
 namespace seclead {
 
+struct Kb;
+
 struct Money {
   double amount = 0;
   std::string currency;  // ISO 4217, upper case
@@ -88,7 +90,10 @@ struct Profile {
 
 // Parses and validates profile JSON text. On success returns the profile; otherwise
 // appends every problem found to `errors` and returns nullopt. Never throws.
-std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors) noexcept;
+// `kb` (default: the embedded one) names the responsibilities currentAssignments may use,
+// so a responsibility added by an overlay can be assigned.
+std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors,
+                                    const Kb* kb = nullptr) noexcept;
 
 // JSON Pointers of the optional fields the profile left out (sorted, contract order).
 std::vector<std::string> unknownFields(const Profile& profile);

@@ -128,6 +128,27 @@ TEST(Overlay, CustomRoleAndResponsibilityEnterTheRaci) {
     EXPECT_TRUE(r["A"].is_string() && !r["A"].get<std::string>().empty());
 }
 
+TEST(Overlay, ResponsibilityAddedByAnOverlayCanBeAssignedToday) {
+  const std::string profile = R"({"schema":"seclead.profile/1",
+    "organization":{"employees":300,"sector":"manufacturing","jurisdictions":["US"]},
+    "currentRoles":[{"id":"r1","role":"cio","reportsTo":"ceo"},
+                    {"id":"r2","role":"it-manager","reportsTo":"r1"}],
+    "currentAssignments":{"ot-security":{"accountable":"r1","responsible":["r2"]}}})";
+  // Without the overlay the id is unknown to the knowledge base...
+  Result plain = assess(profile);
+  ASSERT_FALSE(plain.ok);
+  EXPECT_EQ(plain.errors.at(0).path, "/currentAssignments/ot-security");
+  EXPECT_EQ(plain.errors.at(0).code, "unknown-field");
+  // ...with it, today's owners of the custom duty are in the current RACI.
+  ordered_json with = report(profile, {example("ot-operations.json")});
+  const ordered_json* row = nullptr;
+  for (const auto& r : with["currentRaci"]["rows"])
+    if (r["responsibility"] == "ot-security") row = &r;
+  ASSERT_NE(row, nullptr) << with["currentRaci"].dump();
+  EXPECT_EQ((*row)["A"], "cio");
+  EXPECT_EQ((*row)["R"], ordered_json::array({"it-manager"}));
+}
+
 TEST(Overlay, TextsRenameAndLaterOverlaysSeeEarlierRoles) {
   std::vector<Error> errors;
   auto msp = applyOverlays(embeddedKb(), {example("fractional-msp.json")}, errors);
