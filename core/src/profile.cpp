@@ -15,6 +15,7 @@
 #include <array>
 #include <cstring>
 
+#include "contract.h"
 #include "json_input.h"
 #include "kb.h"
 
@@ -53,49 +54,19 @@ bool isCountry(std::string_view code) {
   return false;
 }
 
-constexpr std::array<std::string_view, 24> kSectors = {
-    "banking",       "insurance",       "financial-services",
-    "healthcare",    "pharmaceuticals", "government",
-    "defense",       "energy",          "utilities",
-    "transport",     "telecom",         "digital-infrastructure",
-    "manufacturing", "chemicals",       "food",
-    "retail",        "technology",      "professional-services",
-    "education",     "research",        "media",
-    "hospitality",   "nonprofit",       "other"};
-
-constexpr std::array<std::string_view, 19> kRoles = {"board",
-                                                     "ceo",
-                                                     "cfo",
-                                                     "coo",
-                                                     "cio",
-                                                     "cto",
-                                                     "ciso",
-                                                     "cso",
-                                                     "vciso",
-                                                     "dpo",
-                                                     "cro",
-                                                     "general-counsel",
-                                                     "compliance-officer",
-                                                     "internal-audit",
-                                                     "it-manager",
-                                                     "security-manager",
-                                                     "facilities-manager",
-                                                     "hr-director",
-                                                     "privacy-officer"};
-
-constexpr std::array<std::string_view, 3> kPublicSector = {"none", "us-federal-agency",
-                                                           "public-authority"};
-constexpr std::array<std::string_view, 3> kScale = {"none", "limited", "large-scale"};
-constexpr std::array<std::string_view, 3> kHipaa = {"none", "covered-entity", "business-associate"};
-constexpr std::array<std::string_view, 3> kCards = {"none", "merchant", "service-provider"};
-constexpr std::array<std::string_view, 3> kLevel = {"low", "medium", "high"};
-constexpr std::array<std::string_view, 4> kNis2 = {"auto", "essential", "important", "none"};
-constexpr std::array<std::string_view, 3> kAppetite = {"averse", "balanced", "seeking"};
-constexpr std::array<std::string_view, 4> kPriority = {
-    "growth", "efficiency", "digital-transformation", "security-and-compliance"};
-constexpr std::array<std::string_view, 3> kCloud = {"on-premises", "hybrid", "cloud-first"};
-constexpr std::array<std::string_view, 3> kWorkforce = {"on-site", "hybrid", "remote"};
-constexpr std::array<std::string_view, 3> kEmployment = {"internal", "external", "affiliate"};
+using contract::kAppetite;
+using contract::kCards;
+using contract::kCloud;
+using contract::kEmployment;
+using contract::kHipaa;
+using contract::kLevel;
+using contract::kNis2;
+using contract::kPriority;
+using contract::kPublicSector;
+using contract::kRoles;
+using contract::kScale;
+using contract::kSectors;
+using contract::kWorkforce;
 
 template <std::size_t N>
 bool oneOf(const std::array<std::string_view, N>& list, std::string_view s) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <set>
 
+#include "contract.h"
 #include "kb.h"
 
 namespace seclead {
@@ -24,8 +25,8 @@ struct FieldSpec {
   bool openEnum = false;
 };
 
-const std::vector<std::string> kLevels = {"none", "limited", "large-scale"};
-const std::vector<std::string> kLowMediumHigh = {"low", "medium", "high"};
+const std::vector<std::string> kLevels = contract::strings(contract::kScale);
+const std::vector<std::string> kLowMediumHigh = contract::strings(contract::kLevel);
 
 const std::vector<FieldSpec>& profileFields() {
   static const std::vector<FieldSpec> fields = {
@@ -34,43 +35,31 @@ const std::vector<FieldSpec>& profileFields() {
       {"/organization/annualRevenue", "money", {}},
       {"/organization/balanceSheetTotal", "money", {}},
       {"/organization/totalAssets", "money", {}},
-      {"/organization/sector",
-       "enum",
-       {"banking",       "insurance",       "financial-services",
-        "healthcare",    "pharmaceuticals", "government",
-        "defense",       "energy",          "utilities",
-        "transport",     "telecom",         "digital-infrastructure",
-        "manufacturing", "chemicals",       "food",
-        "retail",        "technology",      "professional-services",
-        "education",     "research",        "media",
-        "hospitality",   "nonprofit",       "other"},
-       true},
+      {"/organization/sector", "enum", contract::strings(contract::kSectors), true},
       {"/organization/jurisdictions", "country-list", {}, true},
       {"/organization/publiclyListed", "country-list", {}},
       {"/organization/sites", "integer", {}},
       {"/organization/operationalTechnology", "boolean", {}},
       {"/organization/criticalInfrastructure", "boolean", {}},
-      {"/organization/publicSectorBody", "enum", {"none", "us-federal-agency", "public-authority"}},
+      {"/organization/publicSectorBody", "enum", contract::strings(contract::kPublicSector)},
       {"/data/personalData", "enum", kLevels},
       {"/data/specialCategoryData", "enum", kLevels},
       {"/data/systematicMonitoring", "enum", kLevels},
-      {"/data/hipaa", "enum", {"none", "covered-entity", "business-associate"}},
-      {"/data/paymentCards", "enum", {"none", "merchant", "service-provider"}},
+      {"/data/hipaa", "enum", contract::strings(contract::kHipaa)},
+      {"/data/paymentCards", "enum", contract::strings(contract::kCards)},
       {"/data/intellectualProperty", "enum", kLowMediumHigh},
       {"/regulatory/nydfsCovered", "boolean", {}},
       {"/regulatory/euFinancialEntity", "boolean", {}},
-      {"/regulatory/nis2", "enum", {"auto", "essential", "important", "none"}},
+      {"/regulatory/nis2", "enum", contract::strings(contract::kNis2)},
       {"/regulatory/frameworks", "multi-enum", {}, false, true},
       {"/risk/physicalRisk", "enum", kLowMediumHigh},
       {"/risk/cyberThreat", "enum", kLowMediumHigh},
       {"/risk/incidentsLast24Months", "integer", {}},
-      {"/risk/riskAppetite", "enum", {"averse", "balanced", "seeking"}},
+      {"/risk/riskAppetite", "enum", contract::strings(contract::kAppetite)},
       {"/risk/securityMaturity", "integer", {}},
-      {"/strategy/priority",
-       "enum",
-       {"growth", "efficiency", "digital-transformation", "security-and-compliance"}},
-      {"/strategy/cloud", "enum", {"on-premises", "hybrid", "cloud-first"}},
-      {"/strategy/workforce", "enum", {"on-site", "hybrid", "remote"}},
+      {"/strategy/priority", "enum", contract::strings(contract::kPriority)},
+      {"/strategy/cloud", "enum", contract::strings(contract::kCloud)},
+      {"/strategy/workforce", "enum", contract::strings(contract::kWorkforce)},
       {"/budget/it", "money", {}},
       {"/budget/security", "money", {}},
       {"/budget/canFundFullTimeSecurityExecutive", "boolean", {}},
