@@ -60,8 +60,6 @@ const std::vector<std::string>& severities();
 
 // A number as an integer with thousands separators ("12,500"); rounds non-integers.
 std::string money(const ordered_json& value);
-// The charter's fields that the renderers do not lay out themselves (shown generically).
-ordered_json charterExtras(const ordered_json& charter);
 // Letters of `role` in a RACI row, R, A, C, I order joined with "/"; "" when none.
 std::string raciCell(const ordered_json& row, const std::string& role);
 // Scalar JSON value as plain text (strings unquoted).
@@ -69,6 +67,35 @@ std::string scalar(const ordered_json& value);
 
 std::string htmlEscape(std::string_view s);
 std::string markdownEscape(std::string_view s);
+
+// Appends the pieces (anything convertible to std::string_view) to out, in order. The
+// renderers build plain strings with this: a string stream pulled ~61 KB of stream and locale
+// code into the WebAssembly module.
+template <typename... Pieces>
+void append(std::string& out, const Pieces&... pieces) {
+  (out.append(std::string_view(pieces)), ...);
+}
+
+// The role charter (leadership.charter) as the document renderers lay it out, read
+// tolerantly; what they do not lay out themselves is in `extras`, to be shown generically.
+struct Charter {
+  struct Duty {
+    std::string name, as;  // its "name", else its responsibility's name, else the value itself
+  };
+  struct Item {
+    std::string text, source;
+  };
+  std::string title, role;  // as given
+  std::string heading;      // the title, else the role's display name
+  std::string employment;
+  std::string reportsTo;  // display name; "" when not given
+  std::vector<Duty> duties;
+  std::vector<std::string> accountableFor, responsibleFor;
+  std::vector<Item> skills, authority;
+  ordered_json extras = ordered_json::object();
+};
+// Callers render a charter that is not an object generically instead (it has no fields).
+Charter readCharter(const ordered_json& charter);
 
 }  // namespace rendering
 }  // namespace seclead

@@ -151,17 +151,42 @@ std::string money(const ordered_json& value) {
   return negative ? "-" + out : out;
 }
 
-ordered_json charterExtras(const ordered_json& charter) {
+Charter readCharter(const ordered_json& charter) {
   static const char* const kLaidOut[] = {
       "title",  "role",      "employment",     "reportsTo",     "responsibilities",
       "skills", "authority", "accountableFor", "responsibleFor"};
-  ordered_json rest = ordered_json::object();
+  Charter c;
+  c.title = text(charter, "title");
+  c.role = text(charter, "role");
+  c.heading = c.title.empty() ? roleName(c.role) : c.title;
+  c.employment = text(charter, "employment");
+  std::string reportsTo = text(charter, "reportsTo");
+  if (!reportsTo.empty()) c.reportsTo = reportsToName(reportsTo);
+  for (const auto& d : array(charter, "responsibilities")) {
+    Charter::Duty duty{text(d, "name"), text(d, "as")};
+    if (duty.name.empty()) duty.name = responsibilityName(text(d, "responsibility"));
+    if (duty.name.empty()) duty.name = scalar(d);
+    c.duties.push_back(std::move(duty));
+  }
+  c.accountableFor = strings(charter, "accountableFor");
+  c.responsibleFor = strings(charter, "responsibleFor");
+  // Skills and authority are plain strings in engine reports; objects carry the text in
+  // `field` and may name a source.
+  auto items = [&](const char* key, const char* field) {
+    std::vector<Charter::Item> out;
+    for (const auto& item : array(charter, key))
+      out.push_back({item.is_object() ? text(item, field) : scalar(item), text(item, "source")});
+    return out;
+  };
+  c.skills = items("skills", "skill");
+  c.authority = items("authority", "text");
+  if (!charter.is_object()) return c;
   for (const auto& [key, value] : charter.items()) {
     bool laidOut = false;
     for (const char* k : kLaidOut) laidOut = laidOut || key == k;
-    if (!laidOut) rest[key] = value;
+    if (!laidOut) c.extras[key] = value;
   }
-  return rest;
+  return c;
 }
 
 std::string raciCell(const ordered_json& row, const std::string& role) {

@@ -4,7 +4,7 @@
 // Self-contained and printable (print CSS, no external resource, a CSP that forbids scripts);
 // every string that comes from the report is HTML-escaped.
 #include <algorithm>
-#include <sstream>
+#include <string>
 
 #include "render.h"
 
@@ -45,102 +45,96 @@ td.cell { text-align: center; font-family: "DejaVu Sans Mono", monospace; }
 @page { size: A4; margin: 18mm 16mm; }
 )";
 
-void raciAppendix(std::ostringstream& out, const ordered_json& raci) {
+void raciAppendix(std::string& out, const ordered_json& raci) {
   std::vector<std::string> roles = strings(raci, "roles");
-  out << "<table class=\"raci\">\n<thead><tr><th scope=\"col\">Responsibility</th>";
+  out += "<table class=\"raci\">\n<thead><tr><th scope=\"col\">Responsibility</th>";
   for (const auto& r : roles)
-    out << "<th scope=\"col\" title=\"" << h(roleName(r)) << "\">" << h(r) << "</th>";
-  out << "</tr></thead>\n<tbody>\n";
+    append(out, "<th scope=\"col\" title=\"", h(roleName(r)), "\">", h(r), "</th>");
+  out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : array(raci, "rows")) {
-    out << "<tr><th scope=\"row\">" << h(responsibilityName(text(row, "responsibility")))
-        << "</th>";
-    for (const auto& r : roles) out << "<td class=\"cell\">" << h(raciCell(row, r)) << "</td>";
-    out << "</tr>\n";
+    append(out, "<tr><th scope=\"row\">", h(responsibilityName(text(row, "responsibility"))),
+           "</th>");
+    for (const auto& r : roles) append(out, "<td class=\"cell\">", h(raciCell(row, r)), "</td>");
+    out += "</tr>\n";
   }
-  out << "</tbody>\n</table>\n<p class=\"meta\">R = responsible, A = accountable, C = consulted, "
-         "I = informed. Roles: ";
+  out +=
+      "</tbody>\n</table>\n<p class=\"meta\">R = responsible, A = accountable, C = consulted, "
+      "I = informed. Roles: ";
   for (std::size_t i = 0; i < roles.size(); ++i)
-    out << (i ? "; " : "") << h(roles[i]) << " = " << h(roleName(roles[i]));
-  out << ".</p>\n";
+    append(out, i ? "; " : "", h(roles[i]), " = ", h(roleName(roles[i])));
+  out += ".</p>\n";
 }
 
-void renderValue(std::ostringstream& out, const ordered_json& value) {
+void renderValue(std::string& out, const ordered_json& value) {
   if (value.is_object()) {
-    out << "<dl>\n";
+    out += "<dl>\n";
     for (const auto& [key, item] : value.items()) {
-      out << "<dt>" << h(key) << "</dt><dd>";
+      append(out, "<dt>", h(key), "</dt><dd>");
       renderValue(out, item);
-      out << "</dd>\n";
+      out += "</dd>\n";
     }
-    out << "</dl>\n";
+    out += "</dl>\n";
   } else if (value.is_array()) {
-    out << "<ul>\n";
+    out += "<ul>\n";
     for (const auto& item : value) {
-      out << "<li>";
+      out += "<li>";
       renderValue(out, item);
-      out << "</li>\n";
+      out += "</li>\n";
     }
-    out << "</ul>\n";
+    out += "</ul>\n";
   } else {
-    out << h(scalar(value));
+    out += h(scalar(value));
   }
 }
 
-void renderCharter(std::ostringstream& out, const ordered_json& charter) {
+// "<p><strong>label:</strong> a, b.</p>", nothing when there are no items.
+void namesLine(std::string& out, const char* label, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  append(out, "<p><strong>", label, ":</strong> ");
+  for (std::size_t i = 0; i < items.size(); ++i) append(out, i ? ", " : "", h(items[i]));
+  out += ".</p>\n";
+}
+
+void renderCharter(std::string& out, const ordered_json& charter) {
   if (!charter.is_object()) {
     renderValue(out, charter);
     return;
   }
-  std::string title = text(charter, "title");
-  std::string role = text(charter, "role");
-  out << "<p><strong>" << h(title.empty() ? roleName(role) : title) << "</strong>";
-  if (!text(charter, "employment").empty()) out << ": " << h(text(charter, "employment"));
-  if (!text(charter, "reportsTo").empty())
-    out << "; reports to the " << h(reportsToName(text(charter, "reportsTo")));
-  out << ".</p>\n";
-  const ordered_json& duties = array(charter, "responsibilities");
-  if (!duties.empty()) {
-    out << "<p><strong>Responsibilities</strong> (A = accountable, R = responsible): ";
-    bool first = true;
-    for (const auto& d : duties) {
-      std::string name = text(d, "name");
-      if (name.empty()) name = responsibilityName(text(d, "responsibility"));
-      out << (first ? "" : ", ") << h(name);
-      if (!text(d, "as").empty()) out << " (" << h(text(d, "as")) << ")";
-      first = false;
+  const Charter c = readCharter(charter);
+  append(out, "<p><strong>", h(c.heading), "</strong>");
+  if (!c.employment.empty()) append(out, ": ", h(c.employment));
+  if (!c.reportsTo.empty()) append(out, "; reports to the ", h(c.reportsTo));
+  out += ".</p>\n";
+  if (!c.duties.empty()) {
+    out += "<p><strong>Responsibilities</strong> (A = accountable, R = responsible): ";
+    for (std::size_t i = 0; i < c.duties.size(); ++i) {
+      append(out, i ? ", " : "", h(c.duties[i].name));
+      if (!c.duties[i].as.empty()) append(out, " (", h(c.duties[i].as), ")");
     }
-    out << ".</p>\n";
+    out += ".</p>\n";
   }
-  auto list = [&](const char* key, const char* label, const char* field) {
-    const ordered_json& items = array(charter, key);
+  auto list = [&](const char* label, const std::vector<Charter::Item>& items) {
     if (items.empty()) return;
-    out << "<p><strong>" << label << "</strong></p>\n<ul>\n";
+    append(out, "<p><strong>", label, "</strong></p>\n<ul>\n");
     for (const auto& item : items) {
-      out << "<li>" << h(item.is_object() ? text(item, field) : scalar(item));
-      if (!text(item, "source").empty())
-        out << " <span class=\"source\">(" << h(text(item, "source")) << ")</span>";
-      out << "</li>\n";
+      append(out, "<li>", h(item.text));
+      if (!item.source.empty())
+        append(out, " <span class=\"source\">(", h(item.source), ")</span>");
+      out += "</li>\n";
     }
-    out << "</ul>\n";
+    out += "</ul>\n";
   };
-  for (auto [key, label] : {std::pair{"accountableFor", "Accountable for"},
-                            std::pair{"responsibleFor", "Responsible for"}}) {
-    auto names = strings(charter, key);
-    if (names.empty()) continue;
-    out << "<p><strong>" << label << ":</strong> ";
-    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << h(names[i]);
-    out << ".</p>\n";
-  }
-  list("skills", "Skills", "skill");
-  list("authority", "Authority", "text");
-  ordered_json rest = charterExtras(charter);
-  if (!rest.empty()) renderValue(out, rest);
+  namesLine(out, "Accountable for", c.accountableFor);
+  namesLine(out, "Responsible for", c.responsibleFor);
+  list("Skills", c.skills);
+  list("Authority", c.authority);
+  if (!c.extras.empty()) renderValue(out, c.extras);
 }
 
 }  // namespace
 
 std::string renderHtml(const ordered_json& report) {
-  std::ostringstream out;
+  std::string out;
   const ordered_json& org = object(report, "organization");
   const ordered_json& engine = object(report, "engine");
   const ordered_json& kb = object(engine, "knowledgeBase");
@@ -151,75 +145,81 @@ std::string renderHtml(const ordered_json& report) {
   std::string model = text(lead, "model");
   std::string reportsTo = text(lead, "cisoReportsTo");
 
-  out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+  append(out,
+         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>Information security roles and responsibilities: " << h(who) << "</title>\n"
-      << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>Information security roles and responsibilities: ",
+         h(who), "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n");
 
-  out << "<header>\n<h1>Information security roles and responsibilities</h1>\n"
-      << "<p class=\"meta\">Policy of <strong>" << h(who)
-      << "</strong>. Draft generated by seclead " << h(text(engine, "version"))
-      << " (knowledge base " << h(text(kb, "version"));
+  append(out,
+         "<header>\n<h1>Information security roles and responsibilities</h1>\n"
+         "<p class=\"meta\">Policy of <strong>",
+         h(who), "</strong>. Draft generated by seclead ", h(text(engine, "version")),
+         " (knowledge base ", h(text(kb, "version")));
   std::string sha = text(kb, "sha256");
-  if (!sha.empty()) out << ", sha256 " << h(sha.substr(0, 16)) << "…";
-  out << ")";
+  if (!sha.empty()) append(out, ", sha256 ", h(sha.substr(0, 16)), "…");
+  out += ")";
   for (const auto& o : array(engine, "overlays"))
-    out << "; overlay " << h(text(o, "name")) << " (sha256 " << h(text(o, "sha256").substr(0, 16))
-        << "…)";
-  out << ". It takes effect once approved below.</p>\n</header>\n<main>\n";
+    append(out, "; overlay ", h(text(o, "name")), " (sha256 ", h(text(o, "sha256").substr(0, 16)),
+           "…)");
+  out += ". It takes effect once approved below.</p>\n</header>\n<main>\n";
 
   // 1. Purpose.
-  out << "<section>\n<h2>1. Purpose</h2>\n<p>This policy defines and allocates the information "
-         "security roles and responsibilities of "
-      << h(who)
-      << ", as ISO/IEC 27001:2022 clause 5.3 and Annex A control 5.2 require: every security "
+  append(out,
+         "<section>\n<h2>1. Purpose</h2>\n<p>This policy defines and allocates the information "
+         "security roles and responsibilities of ",
+         h(who),
+         ", as ISO/IEC 27001:2022 clause 5.3 and Annex A control 5.2 require: every security "
          "responsibility has exactly one accountable owner, the people who carry it out are "
          "named, and those to be consulted or informed are known. Conflicting duties are "
-         "segregated as Annex A control 5.3 requires.</p>\n</section>\n";
+         "segregated as Annex A control 5.3 requires.</p>\n</section>\n");
 
   // 2. Scope.
-  out << "<section>\n<h2>2. Scope</h2>\n<p>It applies to all of " << h(who);
-  if (!text(org, "employees").empty()) out << " (" << h(text(org, "employees")) << " employees";
-  if (!text(org, "sector").empty()) out << ", sector " << h(text(org, "sector"));
+  append(out, "<section>\n<h2>2. Scope</h2>\n<p>It applies to all of ", h(who));
+  if (!text(org, "employees").empty()) append(out, " (", h(text(org, "employees")), " employees");
+  if (!text(org, "sector").empty()) append(out, ", sector ", h(text(org, "sector")));
   auto jurisdictions = strings(org, "jurisdictions");
   if (!jurisdictions.empty()) {
-    out << ", operating in ";
+    out += ", operating in ";
     for (std::size_t i = 0; i < jurisdictions.size(); ++i)
-      out << (i ? ", " : "") << h(jurisdictions[i]);
+      append(out, i ? ", " : "", h(jurisdictions[i]));
   }
-  if (!text(org, "employees").empty()) out << ")";
-  out << ": its people, contractors acting for it, and the information and systems it is "
-         "responsible for.</p>\n</section>\n";
+  if (!text(org, "employees").empty()) out += ")";
+  out +=
+      ": its people, contractors acting for it, and the information and systems it is "
+      "responsible for.</p>\n</section>\n";
 
   // 3. Structure.
-  out << "<section>\n<h2>3. Security leadership structure</h2>\n<p>" << h(who)
-      << " adopts the <strong>" << h(modelName(model)) << "</strong> model. ";
+  append(out, "<section>\n<h2>3. Security leadership structure</h2>\n<p>", h(who),
+         " adopts the <strong>", h(modelName(model)), "</strong> model. ");
   if (reportsTo == "none" || reportsTo.empty())
-    out << "There is no separate security executive; the duties below are shared among existing "
-           "leaders.";
+    out +=
+        "There is no separate security executive; the duties below are shared among existing "
+        "leaders.";
   else
-    out << "The security executive reports to the " << h(roleName(reportsTo)) << ".";
-  out << " A data protection officer is <strong>" << h(lowerFirst(dpoName(text(lead, "dpo"))))
-      << "</strong>.</p>\n";
+    append(out, "The security executive reports to the ", h(roleName(reportsTo)), ".");
+  append(out, " A data protection officer is <strong>", h(lowerFirst(dpoName(text(lead, "dpo")))),
+         "</strong>.</p>\n");
   if (!text(lead, "reportingReason").empty())
-    out << "<p>" << h(text(lead, "reportingReason")) << "</p>\n";
-  if (!text(lead, "dpoReason").empty()) out << "<p>" << h(text(lead, "dpoReason")) << "</p>\n";
+    append(out, "<p>", h(text(lead, "reportingReason")), "</p>\n");
+  if (!text(lead, "dpoReason").empty()) append(out, "<p>", h(text(lead, "dpoReason")), "</p>\n");
   const ordered_json& rationale = array(lead, "rationale");
   if (!rationale.empty()) {
-    out << "<p>The structure follows from these facts:</p>\n<ul>\n";
+    out += "<p>The structure follows from these facts:</p>\n<ul>\n";
     for (const auto& r : rationale)
-      out << "<li>" << h(text(r, "because")) << " <span class=\"source\">(" << h(text(r, "source"))
-          << ")</span></li>\n";
-    out << "</ul>\n";
+      append(out, "<li>", h(text(r, "because")), " <span class=\"source\">(", h(text(r, "source")),
+             ")</span></li>\n");
+    out += "</ul>\n";
   }
-  out << "</section>\n";
+  out += "</section>\n";
 
   // 4. Roles and responsibilities, per role.
-  out << "<section>\n<h2>4. Roles and responsibilities</h2>\n<p>Each role below is accountable "
-         "(A) for, or carries out (R), the responsibilities listed. The full matrix, with who "
-         "is consulted and informed, is in Appendix A.</p>\n";
+  out +=
+      "<section>\n<h2>4. Roles and responsibilities</h2>\n<p>Each role below is accountable "
+      "(A) for, or carries out (R), the responsibilities listed. The full matrix, with who "
+      "is consulted and informed, is in Appendix A.</p>\n";
   for (const auto& role : strings(raci, "roles")) {
     std::vector<std::string> accountable, responsible;
     for (const auto& row : array(raci, "rows")) {
@@ -229,28 +229,23 @@ std::string renderHtml(const ordered_json& report) {
       if (cell.find('R') != std::string::npos) responsible.push_back(name);
     }
     if (accountable.empty() && responsible.empty()) continue;
-    out << "<h3>" << h(roleName(role)) << " <span class=\"meta\">(" << h(role) << ")</span></h3>\n";
-    auto list = [&](const char* label, const std::vector<std::string>& items) {
-      if (items.empty()) return;
-      out << "<p><strong>" << label << ":</strong> ";
-      for (std::size_t i = 0; i < items.size(); ++i) out << (i ? ", " : "") << h(items[i]);
-      out << ".</p>\n";
-    };
-    list("Accountable for", accountable);
-    list("Carries out", responsible);
+    append(out, "<h3>", h(roleName(role)), " <span class=\"meta\">(", h(role), ")</span></h3>\n");
+    namesLine(out, "Accountable for", accountable);
+    namesLine(out, "Carries out", responsible);
   }
   if (lead.contains("charter") && !lead["charter"].is_null()) {
-    out << "<h3>Charter of the security executive</h3>\n";
+    out += "<h3>Charter of the security executive</h3>\n";
     renderCharter(out, lead["charter"]);
   }
-  out << "</section>\n";
+  out += "</section>\n";
 
   // 5. Segregation of duties.
-  out << "<section>\n<h2>5. Segregation of duties and ownership</h2>\n<p>No one is accountable "
-         "both for "
-         "designing a security control and for auditing it, and a data protection officer does "
-         "not decide the purposes and means of processing (ISO/IEC 27001:2022 A.5.3; GDPR "
-         "Art. 38(6)).</p>\n";
+  out +=
+      "<section>\n<h2>5. Segregation of duties and ownership</h2>\n<p>No one is accountable "
+      "both for "
+      "designing a security control and for auditing it, and a data protection officer does "
+      "not decide the purposes and means of processing (ISO/IEC 27001:2022 A.5.3; GDPR "
+      "Art. 38(6)).</p>\n";
   std::vector<const ordered_json*> conflicts;
   for (const auto& f : array(report, "findings")) {
     std::string kind = text(f, "kind");
@@ -259,49 +254,53 @@ std::string renderHtml(const ordered_json& report) {
       conflicts.push_back(&f);
   }
   if (conflicts.empty()) {
-    out << "<p>The assessment found no conflicting, unowned or doubly owned duties in the current "
-           "structure.</p>\n";
+    out +=
+        "<p>The assessment found no conflicting, unowned or doubly owned duties in the current "
+        "structure.</p>\n";
   } else {
-    out << "<p>The assessment found these issues in the current structure; each must be "
-           "resolved as recommended:</p>\n<ul>\n";
+    out +=
+        "<p>The assessment found these issues in the current structure; each must be "
+        "resolved as recommended:</p>\n<ul>\n";
     for (const auto* f : conflicts)
-      out << "<li class=\"sev-" << h(text(*f, "severity")) << "\">" << h(text(*f, "message")) << " "
-          << "<em>" << h(text(*f, "recommendation")) << "</em> <span class=\"source\">("
-          << h(text(*f, "severity")) << "; " << h(text(*f, "source")) << ")</span></li>\n";
-    out << "</ul>\n";
+      append(out, "<li class=\"sev-", h(text(*f, "severity")), "\">", h(text(*f, "message")),
+             " <em>", h(text(*f, "recommendation")), "</em> <span class=\"source\">(",
+             h(text(*f, "severity")), "; ", h(text(*f, "source")), ")</span></li>\n");
+    out += "</ul>\n";
   }
-  out << "</section>\n";
+  out += "</section>\n";
 
   // 6. Regulatory role requirements.
-  out << "<section>\n<h2>6. Regulatory role requirements</h2>\n";
+  out += "<section>\n<h2>6. Regulatory role requirements</h2>\n";
   const ordered_json& obligations = array(report, "obligations");
   if (obligations.empty()) {
-    out << "<p>No regulatory role obligation applies.</p>\n";
+    out += "<p>No regulatory role obligation applies.</p>\n";
   } else {
-    out << "<table>\n<thead><tr><th scope=\"col\">Obligation</th><th scope=\"col\">Requires</th>"
-           "<th scope=\"col\">Roles</th><th scope=\"col\">Status "
-           "today</th></tr></thead>\n<tbody>\n";
+    out +=
+        "<table>\n<thead><tr><th scope=\"col\">Obligation</th><th scope=\"col\">Requires</th>"
+        "<th scope=\"col\">Roles</th><th scope=\"col\">Status "
+        "today</th></tr></thead>\n<tbody>\n";
     for (const auto& o : obligations) {
-      out << "<tr><td>" << h(text(o, "id")) << "<br><span class=\"source\">" << h(text(o, "source"))
-          << "</span></td><td>" << h(text(o, "requires")) << "</td><td>";
+      append(out, "<tr><td>", h(text(o, "id")), "<br><span class=\"source\">", h(text(o, "source")),
+             "</span></td><td>", h(text(o, "requires")), "</td><td>");
       auto roles = strings(o, "roles");
       for (std::size_t i = 0; i < roles.size(); ++i)
-        out << (i ? ", " : "") << h(roleName(roles[i]));
-      out << "</td><td>" << h(statusName(text(o, "status")));
-      if (!text(o, "reason").empty()) out << ": " << h(text(o, "reason"));
-      out << "</td></tr>\n";
+        append(out, i ? ", " : "", h(roleName(roles[i])));
+      append(out, "</td><td>", h(statusName(text(o, "status"))));
+      if (!text(o, "reason").empty()) append(out, ": ", h(text(o, "reason")));
+      out += "</td></tr>\n";
     }
-    out << "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n";
   }
-  out << "</section>\n";
+  out += "</section>\n";
 
   // 7. Review and approval.
-  out << "<section>\n<h2>7. Review and approval</h2>\n<p>The accountable owner of security "
-         "governance reviews this policy at least once a year and whenever the organization, its "
-         "regulators or its leadership structure change.</p>\n"
-         "<table class=\"signature\">\n<thead><tr><th scope=\"col\">Role</th><th "
-         "scope=\"col\">Name</th><th scope=\"col\">Signature</th><th "
-         "scope=\"col\">Date</th></tr></thead>\n<tbody>\n";
+  out +=
+      "<section>\n<h2>7. Review and approval</h2>\n<p>The accountable owner of security "
+      "governance reviews this policy at least once a year and whenever the organization, its "
+      "regulators or its leadership structure change.</p>\n"
+      "<table class=\"signature\">\n<thead><tr><th scope=\"col\">Role</th><th "
+      "scope=\"col\">Name</th><th scope=\"col\">Signature</th><th "
+      "scope=\"col\">Date</th></tr></thead>\n<tbody>\n";
   std::vector<std::string> signers;
   for (const auto& row : array(raci, "rows")) {
     std::string r = text(row, "responsibility");
@@ -313,21 +312,22 @@ std::string renderHtml(const ordered_json& report) {
   }
   if (signers.empty()) signers.push_back("ceo");
   for (const auto& s : signers)
-    out << "<tr><td>" << h(roleName(s)) << "</td><td></td><td></td><td></td></tr>\n";
-  out << "</tbody>\n</table>\n</section>\n";
+    append(out, "<tr><td>", h(roleName(s)), "</td><td></td><td></td><td></td></tr>\n");
+  out += "</tbody>\n</table>\n</section>\n";
 
   // Appendices.
-  out << "<section class=\"appendix\">\n<h2>Appendix A. RACI of the adopted structure</h2>\n";
+  out += "<section class=\"appendix\">\n<h2>Appendix A. RACI of the adopted structure</h2>\n";
   raciAppendix(out, raci);
-  out << "</section>\n";
+  out += "</section>\n";
   if (report.contains("currentRaci") && report["currentRaci"].is_object()) {
-    out << "<section class=\"appendix\">\n<h2>Appendix B. RACI of the structure at the time of "
-           "assessment</h2>\n";
+    out +=
+        "<section class=\"appendix\">\n<h2>Appendix B. RACI of the structure at the time of "
+        "assessment</h2>\n";
     raciAppendix(out, report["currentRaci"]);
-    out << "</section>\n";
+    out += "</section>\n";
   }
-  out << "</main>\n</body>\n</html>\n";
-  return out.str();
+  out += "</main>\n</body>\n</html>\n";
+  return out;
 }
 
 }  // namespace seclead

@@ -1,7 +1,7 @@
 // --format markdown: the report as a document a consultant would review and sign.
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <string>
 
 #include "render.h"
 
@@ -31,15 +31,15 @@ std::string code(const std::string& s) {
 }
 
 // A nested JSON value (the role charter, whose shape its owner decides) as markdown.
-void renderValue(std::ostringstream& out, const ordered_json& value, int depth) {
+void renderValue(std::string& out, const ordered_json& value, int depth) {
   std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
   if (value.is_object()) {
     for (const auto& [key, item] : value.items()) {
       if (item.is_object() || item.is_array()) {
-        out << indent << "- **" << esc(key) << "**\n";
+        append(out, indent, "- **", esc(key), "**\n");
         renderValue(out, item, depth + 1);
       } else {
-        out << indent << "- **" << esc(key) << "**: " << esc(scalar(item)) << "\n";
+        append(out, indent, "- **", esc(key), "**: ", esc(scalar(item)), "\n");
       }
     }
   } else if (value.is_array()) {
@@ -48,120 +48,110 @@ void renderValue(std::ostringstream& out, const ordered_json& value, int depth) 
         // An object in a list: its first scalar as the bullet, the rest nested.
         bool first = true;
         for (const auto& [key, field] : item.items()) {
-          std::string prefix = first ? indent + "- " : indent + "  ";
+          append(out, indent, first ? "- " : "  ", "**", esc(key), "**");
           if (field.is_object() || field.is_array()) {
-            out << prefix << "**" << esc(key) << "**\n";
+            out += "\n";
             renderValue(out, field, depth + 2);
           } else {
-            out << prefix << "**" << esc(key) << "**: " << esc(scalar(field)) << "\n";
+            append(out, ": ", esc(scalar(field)), "\n");
           }
           first = false;
         }
       } else if (item.is_array()) {
         renderValue(out, item, depth + 1);
       } else {
-        out << indent << "- " << esc(scalar(item)) << "\n";
+        append(out, indent, "- ", esc(scalar(item)), "\n");
       }
     }
   } else if (!value.is_null()) {
-    out << indent << esc(scalar(value)) << "\n";
+    append(out, indent, esc(scalar(value)), "\n");
   }
 }
 
+// "**label**: a, b.", nothing when there are no items.
+void namesLine(std::string& out, const char* label, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  append(out, "**", label, "**: ");
+  for (std::size_t i = 0; i < items.size(); ++i) append(out, i ? ", " : "", esc(items[i]));
+  out += ".\n\n";
+}
+
 // The role charter: known keys laid out for reading, any other key rendered generically.
-void renderCharter(std::ostringstream& out, const ordered_json& charter) {
+void renderCharter(std::string& out, const ordered_json& charter) {
   if (!charter.is_object()) {
     renderValue(out, charter, 0);
     return;
   }
-  std::string title = text(charter, "title");
-  std::string role = text(charter, "role");
-  if (!title.empty() || !role.empty()) {
-    out << "**" << esc(title.empty() ? roleName(role) : title) << "**";
-    if (!role.empty()) out << " (" << code(role) << ")";
-    std::string employment = text(charter, "employment");
-    if (!employment.empty()) out << ": " << esc(employment);
-    std::string reportsTo = text(charter, "reportsTo");
-    if (!reportsTo.empty()) out << "; reports to the " << esc(reportsToName(reportsTo));
-    out << ".\n\n";
+  const Charter c = readCharter(charter);
+  if (!c.title.empty() || !c.role.empty()) {
+    append(out, "**", esc(c.heading), "**");
+    if (!c.role.empty()) append(out, " (", code(c.role), ")");
+    if (!c.employment.empty()) append(out, ": ", esc(c.employment));
+    if (!c.reportsTo.empty()) append(out, "; reports to the ", esc(c.reportsTo));
+    out += ".\n\n";
   }
-  const ordered_json& duties = array(charter, "responsibilities");
-  if (!duties.empty()) {
-    out << "**Responsibilities** (A = accountable, R = responsible): ";
-    bool first = true;
-    for (const auto& d : duties) {
-      std::string name = text(d, "name");
-      if (name.empty()) name = responsibilityName(text(d, "responsibility"));
-      if (name.empty()) name = scalar(d);
-      out << (first ? "" : ", ") << esc(name);
-      if (!text(d, "as").empty()) out << " (" << esc(text(d, "as")) << ")";
-      first = false;
+  if (!c.duties.empty()) {
+    out += "**Responsibilities** (A = accountable, R = responsible): ";
+    for (std::size_t i = 0; i < c.duties.size(); ++i) {
+      append(out, i ? ", " : "", esc(c.duties[i].name));
+      if (!c.duties[i].as.empty()) append(out, " (", esc(c.duties[i].as), ")");
     }
-    out << ".\n\n";
+    out += ".\n\n";
   }
-  auto list = [&](const char* key, const char* label, const char* field) {
-    const ordered_json& items = array(charter, key);
+  auto list = [&](const char* label, const std::vector<Charter::Item>& items) {
     if (items.empty()) return;
-    out << "**" << label << "**\n\n";
+    append(out, "**", label, "**\n\n");
     for (const auto& item : items) {
-      std::string line = item.is_object() ? text(item, field) : scalar(item);
-      out << "- " << esc(line);
-      if (!text(item, "source").empty()) out << " *(" << esc(text(item, "source")) << ")*";
-      out << "\n";
+      append(out, "- ", esc(item.text));
+      if (!item.source.empty()) append(out, " *(", esc(item.source), ")*");
+      out += "\n";
     }
-    out << "\n";
+    out += "\n";
   };
-  for (auto [key, label] : {std::pair{"accountableFor", "Accountable for"},
-                            std::pair{"responsibleFor", "Responsible for"}}) {
-    auto names = strings(charter, key);
-    if (names.empty()) continue;
-    out << "**" << label << "**: ";
-    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << esc(names[i]);
-    out << ".\n\n";
-  }
-  list("skills", "Skills", "skill");
-  list("authority", "Authority", "text");
-  ordered_json rest = charterExtras(charter);
-  if (!rest.empty()) renderValue(out, rest, 0);
+  namesLine(out, "Accountable for", c.accountableFor);
+  namesLine(out, "Responsible for", c.responsibleFor);
+  list("Skills", c.skills);
+  list("Authority", c.authority);
+  if (!c.extras.empty()) renderValue(out, c.extras, 0);
 }
 
-void raciTable(std::ostringstream& out, const ordered_json& raci) {
+void raciTable(std::string& out, const ordered_json& raci) {
   std::vector<std::string> roles = strings(raci, "roles");
   const ordered_json& rows = array(raci, "rows");
   if (rows.empty()) {
-    out << "_No RACI rows in this report._\n\n";
+    out += "_No RACI rows in this report._\n\n";
     return;
   }
-  out << "| Responsibility |";
-  for (const auto& r : roles) out << " " << esc(r) << " |";
-  out << "\n|---|";
-  for (std::size_t i = 0; i < roles.size(); ++i) out << ":-:|";
-  out << "\n";
+  out += "| Responsibility |";
+  for (const auto& r : roles) append(out, " ", esc(r), " |");
+  out += "\n|---|";
+  for (std::size_t i = 0; i < roles.size(); ++i) out += ":-:|";
+  out += "\n";
   for (const auto& row : rows) {
-    out << "| " << esc(responsibilityName(text(row, "responsibility"))) << " |";
-    for (const auto& r : roles) out << " " << raciCell(row, r) << " |";
-    out << "\n";
+    append(out, "| ", esc(responsibilityName(text(row, "responsibility"))), " |");
+    for (const auto& r : roles) append(out, " ", raciCell(row, r), " |");
+    out += "\n";
   }
-  out << "\n";
+  out += "\n";
   if (!roles.empty()) {
-    out << "Roles: ";
+    out += "Roles: ";
     for (std::size_t i = 0; i < roles.size(); ++i)
-      out << (i ? "; " : "") << esc(roles[i]) << " = " << esc(roleName(roles[i]));
-    out << ".\n\n";
+      append(out, i ? "; " : "", esc(roles[i]), " = ", esc(roleName(roles[i])));
+    out += ".\n\n";
   }
 }
 
 }  // namespace
 
 std::string renderMarkdown(const ordered_json& report) {
-  std::ostringstream out;
+  std::string out;
   const ordered_json& org = object(report, "organization");
   const ordered_json& engine = object(report, "engine");
   const ordered_json& lead = object(report, "leadership");
   std::string orgName = text(org, "name");
 
-  out << "# Security leadership assessment: "
-      << (orgName.empty() ? std::string("the organization") : esc(orgName)) << "\n\n";
+  append(out, "# Security leadership assessment: ",
+         orgName.empty() ? std::string("the organization") : esc(orgName), "\n\n");
   {
     std::vector<std::string> facts;
     if (!text(org, "employees").empty()) facts.push_back(text(org, "employees") + " employees");
@@ -174,62 +164,62 @@ std::string renderMarkdown(const ordered_json& report) {
     }
     if (!text(org, "sizeBand").empty()) facts.push_back("size band " + esc(text(org, "sizeBand")));
     if (!facts.empty()) {
-      out << "*";
-      for (std::size_t i = 0; i < facts.size(); ++i) out << (i ? " · " : "") << facts[i];
-      out << "*\n\n";
+      out += "*";
+      for (std::size_t i = 0; i < facts.size(); ++i) append(out, i ? " · " : "", facts[i]);
+      out += "*\n\n";
     }
   }
   {
     const ordered_json& kb = object(engine, "knowledgeBase");
-    out << "Produced by seclead " << esc(text(engine, "version")) << ", knowledge base "
-        << esc(text(kb, "version"));
+    append(out, "Produced by seclead ", esc(text(engine, "version")), ", knowledge base ",
+           esc(text(kb, "version")));
     std::string sha = text(kb, "sha256");
-    if (!sha.empty()) out << " (sha256 " << code(sha.substr(0, 16)) << "…)";
+    if (!sha.empty()) append(out, " (sha256 ", code(sha.substr(0, 16)), "…)");
     const ordered_json& overlays = array(engine, "overlays");
     if (!overlays.empty()) {
-      out << ", with overlays ";
+      out += ", with overlays ";
       bool first = true;
       for (const auto& o : overlays) {
-        out << (first ? "" : ", ") << esc(text(o, "name")) << " ("
-            << code(text(o, "sha256").substr(0, 16)) << "…)";
+        append(out, first ? "" : ", ", esc(text(o, "name")), " (",
+               code(text(o, "sha256").substr(0, 16)), "…)");
         first = false;
       }
     }
-    out << ".\n\n";
+    out += ".\n\n";
   }
 
   // Summary.
   std::string model = text(lead, "model");
-  out << "## Summary\n\n";
-  out << "| Question | Answer |\n|---|---|\n";
-  out << "| Recommended leadership model | **" << esc(modelName(model)) << "** (" << code(model)
-      << ") |\n";
-  out << "| The security executive reports to | " << esc(reportsToName(text(lead, "cisoReportsTo")))
-      << " |\n";
-  out << "| Data protection officer | " << esc(dpoName(text(lead, "dpo"))) << " |\n";
+  out += "## Summary\n\n";
+  out += "| Question | Answer |\n|---|---|\n";
+  append(out, "| Recommended leadership model | **", esc(modelName(model)), "** (", code(model),
+         ") |\n");
+  append(out, "| The security executive reports to | ",
+         esc(reportsToName(text(lead, "cisoReportsTo"))), " |\n");
+  append(out, "| Data protection officer | ", esc(dpoName(text(lead, "dpo"))), " |\n");
   const ordered_json& vciso = object(report, "vciso");
   if (vciso.contains("recommended"))
-    out << "| vCISO engagement | "
-        << (vciso.value("recommended", false)
-                ? "Recommended, about " + text(vciso, "hoursPerMonth") + " hours per month"
-                : std::string("Not recommended"))
-        << " |\n";
+    append(out, "| vCISO engagement | ",
+           vciso.value("recommended", false)
+               ? "Recommended, about " + text(vciso, "hoursPerMonth") + " hours per month"
+               : std::string("Not recommended"),
+           " |\n");
   {
     int counts[5] = {0, 0, 0, 0, 0};
     for (const auto& f : array(report, "findings")) ++counts[severityRank(text(f, "severity"))];
     int total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
-    out << "| Findings on today's structure | " << total;
+    append(out, "| Findings on today's structure | ", std::to_string(total));
     if (total) {
-      out << " (";
+      out += " (";
       bool first = true;
       for (std::size_t i = 0; i < severities().size(); ++i)
         if (counts[i]) {
-          out << (first ? "" : ", ") << counts[i] << " " << severities()[i];
+          append(out, first ? "" : ", ", std::to_string(counts[i]), " ", severities()[i]);
           first = false;
         }
-      out << ")";
+      out += ")";
     }
-    out << " |\n";
+    out += " |\n";
   }
   {
     int gaps = 0, total = 0;
@@ -238,94 +228,93 @@ std::string renderMarkdown(const ordered_json& report) {
       ++total;
       if (text(o, "status") != "met") ++gaps;
     }
-    out << "| Regulatory role obligations | " << total << " applicable, " << gaps
-        << " not fully met |\n\n";
+    append(out, "| Regulatory role obligations | ", std::to_string(total), " applicable, ",
+           std::to_string(gaps), " not fully met |\n\n");
   }
   if (!text(lead, "reportingReason").empty())
-    out << "**Reporting line.** " << esc(text(lead, "reportingReason")) << "\n\n";
+    append(out, "**Reporting line.** ", esc(text(lead, "reportingReason")), "\n\n");
   if (!text(lead, "dpoReason").empty())
-    out << "**Data protection officer.** " << esc(text(lead, "dpoReason")) << "\n\n";
+    append(out, "**Data protection officer.** ", esc(text(lead, "dpoReason")), "\n\n");
   {
     const ordered_json& rationale = array(lead, "rationale");
     if (!rationale.empty()) {
-      out << "**Why.** ";
+      out += "**Why.** ";
       std::size_t n = std::min<std::size_t>(3, rationale.size());
       for (std::size_t i = 0; i < n; ++i)
-        out << (i ? " " : "") << esc(text(rationale[i], "because"));
-      out << "\n\n";
+        append(out, i ? " " : "", esc(text(rationale[i], "because")));
+      out += "\n\n";
     }
   }
 
   // Scores.
   const ordered_json& score = object(lead, "score");
   if (!score.empty()) {
-    out << "## Model scores\n\n| Model | Score (0-100) | |\n|---|--:|---|\n";
+    out += "## Model scores\n\n| Model | Score (0-100) | |\n|---|--:|---|\n";
     for (const auto& [m, value] : score.items()) {
       double raw = value.is_number() ? value.get<double>() : 0;
       long long points = std::isfinite(raw) ? std::llround(std::clamp(raw, 0.0, 100.0)) : 0;
       points = std::clamp<long long>(points, 0, 100);
-      out << "| " << esc(modelName(m)) << " | " << scalar(value) << " | "
-          << std::string(static_cast<std::size_t>(points / 5), '#')
-          << (m == model ? " **recommended**" : "") << " |\n";
+      append(out, "| ", esc(modelName(m)), " | ", scalar(value), " | ",
+             std::string(static_cast<std::size_t>(points / 5), '#'),
+             m == model ? " **recommended**" : "", " |\n");
     }
-    out << "\n";
+    out += "\n";
   }
 
   // Rationale.
   const ordered_json& rationale = array(lead, "rationale");
-  out << "## Rationale\n\n";
-  if (rationale.empty()) out << "_No rule fired._\n\n";
+  out += "## Rationale\n\n";
+  if (rationale.empty()) out += "_No rule fired._\n\n";
   int n = 0;
   for (const auto& r : rationale) {
-    out << ++n << ". **" << esc(text(r, "because")) << "**";
+    append(out, std::to_string(++n), ". **", esc(text(r, "because")), "**");
     std::string effect = text(r, "effect");
-    if (!effect.empty()) out << " Effect: " << esc(effect) << ".";
-    out << " (rule " << code(text(r, "rule"));
-    if (!text(r, "source").empty()) out << "; source: " << esc(text(r, "source"));
-    out << ")\n";
+    if (!effect.empty()) append(out, " Effect: ", esc(effect), ".");
+    append(out, " (rule ", code(text(r, "rule")));
+    if (!text(r, "source").empty()) append(out, "; source: ", esc(text(r, "source")));
+    out += ")\n";
   }
-  if (!rationale.empty()) out << "\n";
+  if (!rationale.empty()) out += "\n";
 
   // Sensitivity.
-  out << "## What would change the recommendation\n\n";
+  out += "## What would change the recommendation\n\n";
   const ordered_json& sensitivity = array(lead, "sensitivity");
   if (sensitivity.empty())
-    out << "No single change among the inputs the engine tested changes the model.\n\n";
+    out += "No single change among the inputs the engine tested changes the model.\n\n";
   for (const auto& s : sensitivity) {
     const ordered_json& from = s.is_object() && s.contains("from") ? s["from"] : ordered_json();
     const ordered_json& to = s.is_object() && s.contains("to") ? s["to"] : ordered_json();
-    out << "- If " << code(text(s, "field")) << " were " << esc(to.dump()) << " instead of "
-        << esc(from.dump()) << ", the model would be **" << esc(modelName(text(s, "model")))
-        << "**.\n";
+    append(out, "- If ", code(text(s, "field")), " were ", esc(to.dump()), " instead of ",
+           esc(from.dump()), ", the model would be **", esc(modelName(text(s, "model"))), "**.\n");
   }
-  if (!sensitivity.empty()) out << "\n";
+  if (!sensitivity.empty()) out += "\n";
 
   // Obligations.
-  out << "## Regulatory role obligations\n\n";
+  out += "## Regulatory role obligations\n\n";
   const ordered_json& obligations = array(report, "obligations");
-  if (obligations.empty()) out << "No regulatory role obligation applies to this profile.\n\n";
+  if (obligations.empty()) out += "No regulatory role obligation applies to this profile.\n\n";
   for (const auto& o : obligations) {
     std::string status = text(o, "status");
-    out << "- [" << (status == "met" ? "x" : " ") << "] **" << code(text(o, "id")) << "** "
-        << esc(statusName(status)) << ": " << esc(text(o, "requires"));
+    append(out, "- [", status == "met" ? "x" : " ", "] **", code(text(o, "id")), "** ",
+           esc(statusName(status)), ": ", esc(text(o, "requires")));
     auto roles = strings(o, "roles");
-    if (!roles.empty()) out << " Roles: " << joinRoles(roles) << ".";
-    out << "\n";
-    if (!text(o, "reason").empty()) out << "  - " << esc(text(o, "reason")) << "\n";
+    if (!roles.empty()) append(out, " Roles: ", joinRoles(roles), ".");
+    out += "\n";
+    if (!text(o, "reason").empty()) append(out, "  - ", esc(text(o, "reason")), "\n");
     auto unknown = strings(o, "unknownFields");
     if (!unknown.empty()) {
-      out << "  - Missing inputs:";
-      for (const auto& u : unknown) out << " " << code(u);
-      out << ".\n";
+      out += "  - Missing inputs:";
+      for (const auto& u : unknown) append(out, " ", code(u));
+      out += ".\n";
     }
-    if (!text(o, "source").empty()) out << "  - *Source: " << esc(text(o, "source")) << "*\n";
+    if (!text(o, "source").empty()) append(out, "  - *Source: ", esc(text(o, "source")), "*\n");
   }
-  if (!obligations.empty()) out << "\n";
+  if (!obligations.empty()) out += "\n";
 
   // Findings by severity.
-  out << "## Findings on today's structure\n\n";
+  out += "## Findings on today's structure\n\n";
   const ordered_json& findings = array(report, "findings");
-  if (findings.empty()) out << "No findings.\n\n";
+  if (findings.empty()) out += "No findings.\n\n";
   for (std::size_t rank = 0; rank <= severities().size(); ++rank) {
     std::vector<const ordered_json*> group;
     for (const auto& f : findings)
@@ -333,9 +322,9 @@ std::string renderMarkdown(const ordered_json& report) {
     if (group.empty()) continue;
     std::string title = rank < severities().size() ? severities()[rank] : "other";
     title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-    out << "### " << title << " (" << group.size() << ")\n\n";
+    append(out, "### ", title, " (", std::to_string(group.size()), ")\n\n");
     for (const auto* f : group) {
-      out << "- **" << esc(text(*f, "message")) << "**\n";
+      append(out, "- **", esc(text(*f, "message")), "**\n");
       std::vector<std::string> about;
       if (!text(*f, "kind").empty()) about.push_back("kind " + code(text(*f, "kind")));
       auto roles = strings(*f, "roles");
@@ -345,112 +334,114 @@ std::string renderMarkdown(const ordered_json& report) {
       if (!text(*f, "obligation").empty())
         about.push_back("obligation " + code(text(*f, "obligation")));
       if (!about.empty()) {
-        out << "  - ";
-        for (std::size_t i = 0; i < about.size(); ++i) out << (i ? "; " : "") << about[i];
-        out << ".\n";
+        out += "  - ";
+        for (std::size_t i = 0; i < about.size(); ++i) append(out, i ? "; " : "", about[i]);
+        out += ".\n";
       }
       if (!text(*f, "recommendation").empty())
-        out << "  - Recommendation: " << esc(text(*f, "recommendation")) << "\n";
-      if (!text(*f, "source").empty()) out << "  - *Source: " << esc(text(*f, "source")) << "*\n";
+        append(out, "  - Recommendation: ", esc(text(*f, "recommendation")), "\n");
+      if (!text(*f, "source").empty()) append(out, "  - *Source: ", esc(text(*f, "source")), "*\n");
     }
-    out << "\n";
+    out += "\n";
   }
 
   // RACI.
-  out << "## RACI of the recommended structure\n\n"
-      << "R = responsible, A = accountable (exactly one per row), C = consulted, I = informed.\n\n";
+  out +=
+      "## RACI of the recommended structure\n\n"
+      "R = responsible, A = accountable (exactly one per row), C = consulted, I = informed.\n\n";
   raciTable(out, object(report, "raci"));
   if (report.contains("currentRaci") && report["currentRaci"].is_object()) {
-    out << "## RACI of today's structure\n\n";
+    out += "## RACI of today's structure\n\n";
     raciTable(out, report["currentRaci"]);
   }
 
   // vCISO.
   if (!vciso.empty()) {
-    out << "## vCISO sizing\n\n";
-    out << "- Recommended: " << (vciso.value("recommended", false) ? "yes" : "no") << "\n";
+    out += "## vCISO sizing\n\n";
+    append(out, "- Recommended: ", vciso.value("recommended", false) ? "yes" : "no", "\n");
     if (vciso.contains("hoursPerMonth"))
-      out << "- Hours per month: " << text(vciso, "hoursPerMonth") << "\n";
+      append(out, "- Hours per month: ", text(vciso, "hoursPerMonth"), "\n");
     const ordered_json& cost = object(vciso, "monthlyCost");
     if (!cost.empty())
-      out << "- Monthly cost: " << money(cost.value("low", ordered_json())) << " to "
-          << money(cost.value("high", ordered_json())) << " " << esc(text(cost, "currency"))
-          << "\n";
+      append(out, "- Monthly cost: ", money(cost.value("low", ordered_json())), " to ",
+             money(cost.value("high", ordered_json())), " ", esc(text(cost, "currency")), "\n");
     if (vciso.contains("fullTimeAnnualCost")) {
       const auto& ft = vciso["fullTimeAnnualCost"];
-      out << "- Full-time executive, yearly: ";
+      out += "- Full-time executive, yearly: ";
       if (ft.is_object())
-        out << money(ft.value("low", ordered_json())) << " to "
-            << money(ft.value("high", ordered_json())) << " " << esc(text(ft, "currency"));
+        append(out, money(ft.value("low", ordered_json())), " to ",
+               money(ft.value("high", ordered_json())), " ", esc(text(ft, "currency")));
       else
-        out << money(ft) << " " << esc(text(cost, "currency"));
-      out << "\n";
+        append(out, money(ft), " ", esc(text(cost, "currency")));
+      out += "\n";
     }
     if (vciso.contains("breakEvenHoursPerMonth"))
-      out << "- Break-even against a full-time executive: " << text(vciso, "breakEvenHoursPerMonth")
-          << " hours per month\n";
+      append(out,
+             "- Break-even against a full-time executive: ", text(vciso, "breakEvenHoursPerMonth"),
+             " hours per month\n");
     auto triggers = strings(vciso, "transitionTriggers");
     if (!triggers.empty()) {
-      out << "- Move to a full-time executive when:\n";
-      for (const auto& t : triggers) out << "  - " << esc(t) << "\n";
+      out += "- Move to a full-time executive when:\n";
+      for (const auto& t : triggers) append(out, "  - ", esc(t), "\n");
     }
-    out << "\n";
+    out += "\n";
   }
 
   // Collaboration.
   const ordered_json& collaboration = array(report, "collaboration");
   if (!collaboration.empty()) {
-    out << "## CIO and CISO collaboration\n\n";
+    out += "## CIO and CISO collaboration\n\n";
     for (const auto& c : collaboration) {
-      out << "- **" << esc(challengeName(text(c, "challenge"))) << ".** "
-          << esc(text(c, "practice"));
-      if (!text(c, "because").empty()) out << " " << esc(text(c, "because"));
-      if (!text(c, "source").empty()) out << " *(" << esc(text(c, "source")) << ")*";
-      out << "\n";
+      append(out, "- **", esc(challengeName(text(c, "challenge"))), ".** ",
+             esc(text(c, "practice")));
+      if (!text(c, "because").empty()) append(out, " ", esc(text(c, "because")));
+      if (!text(c, "source").empty()) append(out, " *(", esc(text(c, "source")), ")*");
+      out += "\n";
     }
-    out << "\n";
+    out += "\n";
   }
 
   // Roadmap, grouped by horizon in first-seen order.
   const ordered_json& roadmap = array(report, "roadmap");
   if (!roadmap.empty()) {
-    out << "## Roadmap\n\n";
+    out += "## Roadmap\n\n";
     std::vector<std::string> horizons;
     for (const auto& item : roadmap) {
       std::string h = text(item, "horizon");
       if (std::find(horizons.begin(), horizons.end(), h) == horizons.end()) horizons.push_back(h);
     }
     for (const auto& h : horizons) {
-      out << "### " << esc(horizonName(h)) << "\n\n| Action | Owner | Why |\n|---|---|---|\n";
+      append(out, "### ", esc(horizonName(h)), "\n\n| Action | Owner | Why |\n|---|---|---|\n");
       for (const auto& item : roadmap) {
         if (text(item, "horizon") != h) continue;
-        out << "| " << esc(text(item, "action")) << " | " << esc(roleName(text(item, "owner")))
-            << " | " << esc(text(item, "because"));
-        if (!text(item, "source").empty()) out << " *(" << esc(text(item, "source")) << ")*";
-        out << " |\n";
+        append(out, "| ", esc(text(item, "action")), " | ", esc(roleName(text(item, "owner"))),
+               " | ", esc(text(item, "because")));
+        if (!text(item, "source").empty()) append(out, " *(", esc(text(item, "source")), ")*");
+        out += " |\n";
       }
-      out << "\n";
+      out += "\n";
     }
   }
 
   // Role charter.
   if (lead.contains("charter") && !lead["charter"].is_null()) {
-    out << "## Role charter of the security executive\n\n";
+    out += "## Role charter of the security executive\n\n";
     renderCharter(out, lead["charter"]);
-    out << "\n";
+    out += "\n";
   }
 
   // Unknowns.
   auto unknowns = strings(report, "unknowns");
   if (!unknowns.empty()) {
-    out << "## Inputs the profile left out\n\n"
-        << "These fields were not given; conclusions that depend on them are weaker:";
-    for (const auto& u : unknowns) out << " " << code(u);
-    out << ".\n\n";
+    out +=
+        "## Inputs the profile left out\n\n"
+        "These fields were not given; conclusions that depend on them are weaker:";
+    for (const auto& u : unknowns) append(out, " ", code(u));
+    out += ".\n\n";
   }
 
-  out << "---\n\nReviewed and approved by: ______________________  Date: ____________\n";
-  return out.str();
+  out += "---\n\nReviewed and approved by: ______________________  Date: ____________\n";
+  return out;
 }
 
 }  // namespace seclead
