@@ -10,7 +10,7 @@ const select = document.getElementById('example');
 const iframe = document.getElementById('seclead-frame');
 const wc = document.getElementById('wc');
 
-const demo = { reports: [], errors: [], ignored: [], componentReports: [], changes: [], ready: null };
+const demo = { reports: [], errors: [], ignored: [], resizes: [], componentReports: [], changes: [], ready: null };
 window.demo = demo;
 
 function note(text, cls) {
@@ -39,6 +39,11 @@ const embed = mount(iframe, {
   onError: (error, id) => {
     demo.errors.push({ id, error });
     note(`error ← ${id ?? '(no id)'}: ${error.code}: ${error.message}`, 'error');
+  },
+  // autoResize (the default) has already fitted the iframe to the content; this only logs.
+  onResize: (height) => {
+    demo.resizes.push(height);
+    note(`resize ← content ${height} px tall`);
   },
   onIgnored: (event) => {
     demo.ignored.push({ origin: event.origin });

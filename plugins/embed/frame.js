@@ -10,6 +10,9 @@
 //
 // An accepted message that is not a valid protocol message gets one `error` reply
 // {code, message}; a `load-profile` gets exactly one `report` or `error` reply with its id.
+//
+// Unsolicited `resize` {height} messages tell the host how tall the content is, so that it
+// can size the iframe without a scrollbar inside its own (see scheduleSize below).
 import { loadEngine } from '../web-component/seclead-assessment.js';
 
 const PROTOCOL = 'seclead-embed';
@@ -44,7 +47,13 @@ export function parseAllowList(value, ownOrigin) {
 }
 
 const allow = parseAllowList(new URLSearchParams(location.search).get('allow'), location.origin);
-window.__secleadEmbed = { stats, allowed: [...allow.origins] };
+// Diagnostics of the resize reports (kept out of `stats`, whose shape hosts may rely on).
+const resize = { sent: 0, height: null };
+window.__secleadEmbed = { stats, allowed: [...allow.origins], resize };
+// The origin of the host once one of its messages was accepted; until then unsolicited
+// messages go to each allowed origin (the browser drops copies whose origin is not the
+// parent's).
+let hostOrigin = null;
 
 function setStatus(text) {
   statusEl.textContent = text;
@@ -120,6 +129,8 @@ async function handle(event) {
         return;
       }
       reply(event, 'init', id, { ready: true, protocol: VERSION, engine: api.version ? api.version() : null });
+      // A host that connected late missed the earlier reports: give it the current height.
+      scheduleSize(true);
       return;
     }
     case 'load-profile': {
@@ -178,6 +189,7 @@ async function handle(event) {
     }
     case 'report':
     case 'error':
+    case 'resize':
       replyError(event, id, 'unexpected-type', `"${data.type}" is sent by the frame, not to it`);
       return;
     default:
@@ -191,6 +203,7 @@ window.addEventListener('message', (event) => {
     return;
   }
   stats.accepted++;
+  hostOrigin = event.origin;
   handle(event).catch((e) => {
     try {
       replyError(event, undefined, 'internal', String(e && e.message));
@@ -200,12 +213,45 @@ window.addEventListener('message', (event) => {
   });
 });
 
+function postToHost(message) {
+  for (const origin of hostOrigin ? [hostOrigin] : allow.origins) window.parent.postMessage(message, origin);
+}
+
+// The content's height in CSS pixels: the root element's box (auto height, so it follows
+// the content and not the iframe's viewport; scrollHeight would never shrink below the
+// viewport), plus a horizontal scrollbar if wide content shows one.
+function contentHeight() {
+  const root = document.documentElement;
+  const scrollbar = root.scrollWidth > root.clientWidth ? Math.max(0, window.innerHeight - root.clientHeight) : 0;
+  return Math.ceil(root.getBoundingClientRect().height + scrollbar);
+}
+
+// Measures at most once per animation frame (however many resizes happened since) and posts
+// only a height that differs from the last one sent, unless `force`.
+let sizeFrame = 0;
+let forceSize = false;
+function scheduleSize(force = false) {
+  forceSize ||= force;
+  if (sizeFrame) return;
+  sizeFrame = requestAnimationFrame(() => {
+    sizeFrame = 0;
+    const height = contentHeight();
+    if (height === resize.height && !forceSize) return;
+    forceSize = false;
+    resize.height = height;
+    resize.sent++;
+    postToHost({ protocol: PROTOCOL, version: VERSION, type: 'resize', payload: { height } });
+  });
+}
+
 if (window.parent === window) {
   setStatus('This page is meant to be embedded in an iframe by a host page (see plugins/README.md).');
 } else if (!allow.origins.length) {
   showErrors('No valid host origin in ?allow=; this frame will ignore every message.', allow.problems.map((p) => ({ path: '?allow', message: `refused origin "${p}"` })));
 } else {
   setStatus('Waiting for a profile…');
+  // Its first callback reports the initial height; later ones every change of the content.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(() => scheduleSize()).observe(document.documentElement);
   // Announce readiness to the embedding page, addressed to each allowed origin only (the
   // browser drops the copies whose origin does not match the parent's).
   engine().then(

@@ -2,6 +2,8 @@
 
 export declare const PROTOCOL: 'seclead-embed';
 export declare const PROTOCOL_VERSION: 1;
+/** A `resize` with a height above this (CSS pixels) is ignored. */
+export declare const MAX_RESIZE_HEIGHT: 100000;
 
 /** One problem in a profile (contract section 2). */
 export interface SecleadInputError {
@@ -33,7 +35,7 @@ export interface EmbedError {
 export interface EmbedMessage {
   protocol: 'seclead-embed';
   version: 1;
-  type: 'init' | 'load-profile' | 'report' | 'error';
+  type: 'init' | 'load-profile' | 'report' | 'error' | 'resize';
   id?: string | number;
   payload?: Record<string, unknown>;
 }
@@ -50,7 +52,20 @@ export interface MountOptions {
   onReport?: (report: Record<string, unknown>, id: string | number | undefined) => void;
   onError?: (error: EmbedError, id: string | number | undefined) => void;
   onReady?: (info: ReadyInfo) => void;
-  /** Diagnostics: a message that was dropped (wrong origin or source, not this protocol). */
+  /**
+   * The frame's content is now `height` CSS pixels tall (an integer; called when it changes).
+   * With `autoResize` the iframe's height has already been set to it.
+   */
+  onResize?: (height: number) => void;
+  /**
+   * Set the iframe's height (inline style) from the frame's `resize` messages so that it
+   * shows the whole content without a scrollbar of its own. Default true.
+   */
+  autoResize?: boolean;
+  /**
+   * Diagnostics: a message that was dropped (wrong origin or source, not this protocol, or a
+   * `resize` whose height is not a finite number in 0..MAX_RESIZE_HEIGHT).
+   */
   onIgnored?: (event: MessageEvent) => void;
 }
 

@@ -8,12 +8,15 @@
 //     allowedOrigin: 'https://seclead.example',     // the frame's origin, exactly
 //     onReport: (report, id) => { ... },
 //     onError: (error, id) => { ... },              // {code, message, errors?}
+//     onResize: (height) => { ... },                // optional: the content's height in px
+//     autoResize: true,                             // default: the SDK sets iframe's height
 //   });
 //   const report = await embed.loadProfile(profile);   // also resolves/rejects per call
 //   embed.destroy();
 //
 // Protocol (version 1; see plugins/README.md): every message is
-//   { protocol: "seclead-embed", version: 1, type: "init"|"load-profile"|"report"|"error",
+//   { protocol: "seclead-embed", version: 1,
+//     type: "init"|"load-profile"|"report"|"error"|"resize",
 //     id?: string|number, payload?: object }
 // The host only accepts messages whose event.origin equals `allowedOrigin` AND whose
 // event.source is this iframe's window; it only ever posts with targetOrigin =
@@ -24,6 +27,9 @@ export const PROTOCOL_VERSION = 1;
 
 const HANDSHAKE_INTERVAL_MS = 200;
 const HANDSHAKE_ATTEMPTS = 100; // 20 s
+// A content height beyond this is not a page anyone scrolls through but a bug or an attack
+// on the host's layout: such a `resize` is ignored.
+export const MAX_RESIZE_HEIGHT = 100000;
 
 function checkOrigin(origin) {
   if (typeof origin !== 'string' || origin === '*' || origin === 'null') {
@@ -52,14 +58,23 @@ function isMessage(data) {
   );
 }
 
+// The height of a `resize` payload in CSS pixels (rounded up), or null if it is not one.
+function resizeHeight(payload) {
+  const height = payload !== null && typeof payload === 'object' ? payload.height : undefined;
+  if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > MAX_RESIZE_HEIGHT) return null;
+  return Math.ceil(height);
+}
+
 /**
  * Connects to a seclead frame.
  * @param {HTMLIFrameElement} iframe
  * @param {{allowedOrigin: string, onReport?: Function, onError?: Function, onReady?: Function,
- *          onIgnored?: Function}} options
+ *          onResize?: Function, onIgnored?: Function, autoResize?: boolean}} options
  *   onReady(info): the frame answered the init handshake (info: {engine, protocol}).
+ *   onResize(height): the frame's content is now `height` CSS pixels tall (called when it
+ *   changes). With autoResize (default true) the SDK has set the iframe's height to fit it.
  *   onIgnored(event): a message was dropped (wrong origin or source, not this protocol);
- *   for diagnostics only.
+ *   for diagnostics only; also a `resize` whose height is not a number in 0..100000.
  * @returns {{ loadProfile(profile: object|string, options?: {explain?: boolean,
  *             overlays?: string[]}): Promise<object>, ready: Promise<object>, destroy(): void }}
  */
@@ -68,7 +83,9 @@ export function mount(iframe, options = {}) {
     throw new TypeError('seclead embed: mount() needs an <iframe> element');
   }
   const allowedOrigin = checkOrigin(options.allowedOrigin);
-  const { onReport, onError, onReady, onIgnored } = options;
+  const { onReport, onError, onReady, onResize, onIgnored } = options;
+  const autoResize = options.autoResize !== false;
+  let lastHeight = null;
   const pending = new Map(); // id -> {resolve, reject, message}: sent or waiting, unanswered
   let nextId = 1;
   let ready = false;
@@ -159,9 +176,31 @@ export function mount(iframe, options = {}) {
       pending.delete(id);
       if (p) p.reject(Object.assign(new Error(error.message), error));
       call(onError, error, id);
+    } else if (type === 'resize') {
+      const height = resizeHeight(payload);
+      if (height === null) {
+        call(onIgnored, event);
+        return;
+      }
+      if (autoResize) setIframeHeight(height);
+      if (height !== lastHeight) {
+        lastHeight = height;
+        call(onResize, height);
+      }
     } else {
       call(onIgnored, event);
     }
+  }
+
+  // The frame's viewport must get `height`: CSS height is the content box's, except with
+  // box-sizing: border-box in the host's CSS, where the iframe's borders and padding count.
+  function setIframeHeight(height) {
+    let extra = 0;
+    const style = getComputedStyle(iframe);
+    if (style.boxSizing === 'border-box') {
+      for (const p of ['borderTopWidth', 'borderBottomWidth', 'paddingTop', 'paddingBottom']) extra += parseFloat(style[p]) || 0;
+    }
+    iframe.style.height = `${height + extra}px`;
   }
 
   window.addEventListener('message', onMessage);

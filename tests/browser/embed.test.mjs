@@ -47,6 +47,9 @@ function attack(frameIndex) {
   frame.postMessage({ ...forged, type: 'load-profile', id: 'evil-1', payload: { profile: { schema: 'seclead.profile/1' } } }, '*');
   frame.postMessage('not even an object', '*');
 }
+function resizeAttack(height) {
+  parent.postMessage({ ...forged, type: 'resize', payload: { height } }, '*');
+}
 </script><p>third origin</p>`;
 
 // A page on origin C that embeds the seclead frame itself (whose ?allow= names only A).
@@ -285,6 +288,7 @@ test('malformed messages from the allowed host get one error reply each, never a
     { name: 'no profile', message: { ...P, type: 'load-profile', id: 'm6', payload: {} }, code: 'malformed', id: 'm6' },
     { name: 'bad overlays', message: { ...P, type: 'load-profile', id: 'm7', payload: { profile: {}, options: { overlays: [1] } } }, code: 'malformed', id: 'm7' },
     { name: 'report sent to the frame', message: { ...P, type: 'report', id: 'm8', payload: {} }, code: 'unexpected-type', id: 'm8' },
+    { name: 'resize sent to the frame', message: { ...P, type: 'resize', id: 'm13', payload: { height: 10 } }, code: 'unexpected-type', id: 'm13' },
     { name: 'invalid profile', message: { ...P, type: 'load-profile', id: 'm9', payload: { profile: { schema: 'seclead.profile/1', organization: { employees: 'many' } } } }, code: 'invalid-profile', id: 'm9' },
     { name: 'profile over 1 MiB', message: { ...P, type: 'load-profile', id: 'm11', payload: { profile: ' '.repeat(1100 * 1024) } }, code: 'invalid-profile', id: 'm11' },
     { name: 'broken overlay', message: { ...P, type: 'load-profile', id: 'm12', payload: { profile: '{}', options: { overlays: ['{not json'] } } }, code: 'invalid-overlay', id: 'm12' },
@@ -297,7 +301,8 @@ test('malformed messages from the allowed host get one error reply each, never a
       for (const c of cases) {
         const got = [];
         const listener = (e) => {
-          if (e.origin === frameOrigin && e.source === target) got.push(e.data);
+          // `resize` is unsolicited (the error text changes the frame's height), not a reply.
+          if (e.origin === frameOrigin && e.source === target && e.data.type !== 'resize') got.push(e.data);
         };
         window.addEventListener('message', listener);
         target.postMessage(c.message, frameOrigin);
@@ -340,6 +345,229 @@ test('malformed messages from the allowed host get one error reply each, never a
   });
   assert.equal(ok, await assessDirect(page, '/examples/ny-insurer.json'));
   assert.equal(await frame.evaluate(() => window.__secleadEmbed.stats.ignored), 0);
+  await page.close();
+});
+
+// The layout of the seclead frame in the demo host: the iframe's viewport height, where the
+// frame's content ends (the bottom of <body>, padding included), whether the frame scrolls.
+async function frameFit(page, frame) {
+  const outer = await page.evaluate(() => {
+    const iframe = document.getElementById('seclead-frame');
+    return { clientHeight: iframe.clientHeight, style: iframe.style.height, resizes: [...window.demo.resizes] };
+  });
+  const inner = await frame.evaluate(() => ({
+    viewport: window.innerHeight,
+    contentBottom: document.body.getBoundingClientRect().bottom,
+    scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
+    sent: window.__secleadEmbed.resize.sent,
+  }));
+  return { ...outer, ...inner };
+}
+
+// Polls until the iframe fits its content (or the time is up), then returns the last layout.
+// The host and the frame are read one after the other, so a sample counts only when both
+// sides agree and the next sample is the same (no resize was under way in between).
+async function waitForFit(page, frame, accept = () => true, timeout = 10_000) {
+  const t0 = Date.now();
+  let fit;
+  let previous = '';
+  do {
+    fit = await frameFit(page, frame);
+    const fits = !fit.scrolls && Math.abs(fit.viewport - fit.contentBottom) < 2 && fit.clientHeight === fit.viewport && fit.resizes.at(-1) === fit.viewport;
+    const key = JSON.stringify(fit);
+    if (fits && accept(fit) && key === previous) return fit;
+    previous = fits ? key : '';
+    await page.waitForTimeout(50);
+  } while (Date.now() - t0 < timeout);
+  return fit;
+}
+
+test('resize: the host fits the iframe to the frame\'s content as it changes', T, async () => {
+  const { page, frame, problems } = await openDemo('us-clinic');
+  // After the report: the whole report is inside the iframe, no scrollbar in it, and no more
+  // than a pixel of blank space below it (the content height, not the CSS default 780 px).
+  const shown = await waitForFit(page, frame, (f) => f.contentBottom > 780);
+  assert.equal(shown.scrolls, false, `no scrollbar inside the frame: ${JSON.stringify(shown)}`);
+  assert.ok(shown.contentBottom > 780, `the report is taller than the default height: ${JSON.stringify(shown)}`);
+  assert.ok(Math.abs(shown.viewport - shown.contentBottom) < 2, `iframe height ${shown.viewport} fits the content ${shown.contentBottom}`);
+  assert.equal(shown.clientHeight, shown.viewport);
+  assert.equal(shown.style, `${shown.viewport}px`, 'set inline by the SDK');
+  assert.equal(shown.resizes.at(-1), shown.viewport, 'onResize got the same height');
+  assert.ok(shown.resizes.every((h, i) => i === 0 || h !== shown.resizes[i - 1]), `onResize only on a change: ${shown.resizes}`);
+
+  // Settled: no further messages (no feedback loop between the two heights).
+  await page.waitForTimeout(600);
+  const settled = await frameFit(page, frame);
+  assert.equal(settled.sent, shown.sent, 'the frame sends nothing while its height stays the same');
+  assert.deepEqual(settled.resizes, shown.resizes);
+
+  // An invalid profile: the frame drops the report and shows the errors, and the iframe
+  // shrinks to that.
+  await page.evaluate(() => window.demo.embed.loadProfile({ schema: 'seclead.profile/1', organization: { employees: 'many' } }).catch(() => {}));
+  const shrunk = await waitForFit(page, frame, (f) => f.viewport < shown.viewport / 2);
+  assert.ok(shrunk.viewport < shown.viewport / 2 && shrunk.viewport > 50, `shrinks with the content: ${JSON.stringify(shrunk)}`);
+  assert.ok(Math.abs(shrunk.viewport - shrunk.contentBottom) < 2 && !shrunk.scrolls, JSON.stringify(shrunk));
+  assert.ok(await frame.evaluate(() => !document.getElementById('errors').hidden));
+  // A slightly narrower iframe resizes the frame's root box (a second observer in the frame
+  // sees it) but not its height (short lines, no rewrap): nothing is sent.
+  await frame.evaluate(() => {
+    window.__seen = [];
+    new ResizeObserver((entries) => window.__seen.push(entries[0].contentRect.width)).observe(document.documentElement);
+  });
+  await waitFor(frame, () => window.__seen.length >= 1);
+  await page.evaluate(() => (document.getElementById('seclead-frame').style.width = 'calc(100% - 9px)'));
+  await waitFor(frame, () => window.__seen.length >= 2);
+  await page.waitForTimeout(300);
+  const narrower = await frameFit(page, frame);
+  assert.equal(narrower.viewport, shrunk.viewport, 'precondition: the narrower frame keeps its height');
+  assert.equal(narrower.sent, shrunk.sent, 'the frame sends nothing when only the width changed');
+
+  // Another report: it grows again.
+  await page.evaluate(async () => window.demo.embed.loadProfile(await (await fetch('/examples/eu-bank.json')).json()));
+  const grown = await waitForFit(page, frame, (f) => f.viewport > 780);
+  assert.ok(grown.viewport > 780 && Math.abs(grown.viewport - grown.contentBottom) < 2 && !grown.scrolls, JSON.stringify(grown));
+
+  // Many changes in one task are one message, with the final height (one per frame at most).
+  const burst = await frame.evaluate(() => {
+    const sent = window.__secleadEmbed.resize.sent;
+    const box = document.createElement('div');
+    box.id = 'burst';
+    document.body.append(box);
+    for (const h of [100, 200, 300, 400, 500]) {
+      box.style.height = `${h}px`;
+      box.getBoundingClientRect(); // a real layout each time
+    }
+    return { sent };
+  });
+  const tall = await waitForFit(page, frame, (f) => f.viewport === grown.viewport + 500);
+  assert.equal(tall.viewport, grown.viewport + 500, JSON.stringify(tall));
+  await page.waitForTimeout(300);
+  const afterBurst = await frameFit(page, frame);
+  assert.equal(afterBurst.sent, burst.sent + 1, 'five height changes in one task give one resize message');
+  assert.equal(afterBurst.resizes.at(-1), grown.viewport + 500);
+  await frame.evaluate(() => document.getElementById('burst').remove());
+  const back = await waitForFit(page, frame, (f) => f.viewport === grown.viewport);
+  assert.equal(back.viewport, grown.viewport);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('resize: a third origin or a malformed height does not change the iframe', T, async () => {
+  const { page, frame } = await openDemo('us-clinic');
+  const fitted = await waitForFit(page, frame, (f) => f.contentBottom > 780);
+  const state = () =>
+    page.evaluate(() => ({
+      style: document.getElementById('seclead-frame').style.height,
+      clientHeight: document.getElementById('seclead-frame').clientHeight,
+      resizes: window.demo.resizes.length,
+      ignored: window.demo.ignored.length,
+    }));
+  const before = await state();
+  assert.equal(before.clientHeight, fitted.viewport);
+
+  // Origin C, framed in the host page, and the host page itself (right origin for nothing:
+  // not the frame's window) post well-formed resizes.
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    document.body.append(f);
+    return new Promise((resolve) => f.addEventListener('load', resolve, { once: true }));
+  }, `${C.origin}/evil.html`);
+  const evil = page.frames().find((f) => f.url().startsWith(C.origin));
+  await evil.evaluate(() => window.resizeAttack(50));
+  await page.evaluate(() => window.postMessage({ protocol: 'seclead-embed', version: 1, type: 'resize', payload: { height: 60 } }, '*'));
+  await waitFor(page, (n) => window.demo.ignored.length >= n + 2, before.ignored);
+
+  // The frame's own window (origin B, the right source) with heights the SDK must refuse.
+  const bad = [NaN, Infinity, -Infinity, -1, 100001, 1e300, '500', null, true, [500], { px: 500 }];
+  const payloads = [...bad.map((height) => ({ height })), undefined, 42, [400]];
+  await frame.evaluate(
+    ({ payloads, host }) => {
+      for (const payload of payloads) {
+        const message = { protocol: 'seclead-embed', version: 1, type: 'resize' };
+        if (payload !== undefined) message.payload = payload;
+        parent.postMessage(message, host);
+      }
+    },
+    { payloads, host: A.origin },
+  );
+  await waitFor(page, (n) => window.demo.ignored.length >= n, before.ignored + 2 + payloads.length);
+  await page.waitForTimeout(200);
+  const after = await state();
+  assert.equal(after.ignored, before.ignored + 2 + payloads.length, 'each one passed to onIgnored');
+  assert.equal(after.style, before.style, 'the iframe kept its height');
+  assert.equal(after.clientHeight, before.clientHeight);
+  assert.equal(after.resizes, before.resizes, 'no onResize call');
+  assert.deepEqual(await evil.evaluate(() => window.received), [], 'origin C received no resize');
+
+  // The same channel with a valid height does resize (the checks above are not vacuous);
+  // fractions round up so that nothing is cut off.
+  await frame.evaluate((host) => parent.postMessage({ protocol: 'seclead-embed', version: 1, type: 'resize', payload: { height: 321.2 } }, host), A.origin);
+  await waitFor(page, () => document.getElementById('seclead-frame').clientHeight === 322);
+  assert.equal(await page.evaluate(() => window.demo.resizes.at(-1)), 322);
+  await page.close();
+});
+
+test('resize: autoResize false leaves the height to the host; border-box iframes fit too', T, async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const problems = collectConsole(page);
+  await page.goto(`${A.origin}/blank.html`);
+  const result = await page.evaluate(
+    async ({ frameOrigin }) => {
+      const { mount } = await import('/plugins/embed/host.js');
+      const profile = await (await fetch('/examples/us-clinic.json')).json();
+      const make = (id, style) => {
+        const iframe = document.createElement('iframe');
+        iframe.id = id;
+        Object.assign(iframe.style, style);
+        iframe.src = `${frameOrigin}/plugins/embed/frame.html?allow=${encodeURIComponent(location.origin)}`;
+        document.body.append(iframe);
+        return iframe;
+      };
+      const fixed = make('fixed', { height: '200px', width: '900px' });
+      const boxed = make('boxed', { height: '200px', width: '900px', boxSizing: 'border-box', border: '5px solid', padding: '3px' });
+      const heights = { fixed: [], boxed: [] };
+      const a = mount(fixed, { allowedOrigin: frameOrigin, autoResize: false, onResize: (h) => heights.fixed.push(h) });
+      const b = mount(boxed, { allowedOrigin: frameOrigin, onResize: (h) => heights.boxed.push(h) });
+      await Promise.all([a.loadProfile(profile), b.loadProfile(profile)]);
+      const t0 = performance.now();
+      while ((heights.fixed.at(-1) ?? 0) < 780 || (heights.boxed.at(-1) ?? 0) < 780) {
+        if (performance.now() - t0 > 10_000) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return {
+        heights,
+        fixed: { style: fixed.style.height, clientHeight: fixed.clientHeight },
+        boxed: { style: boxed.style.height, offsetHeight: boxed.offsetHeight, clientHeight: boxed.clientHeight },
+      };
+    },
+    { frameOrigin: B.origin },
+  );
+  const inner = async (id) => {
+    const handle = await page.$(`#${id}`);
+    const frame = await handle.contentFrame();
+    return frame.evaluate(() => ({ viewport: window.innerHeight, contentBottom: document.body.getBoundingClientRect().bottom, scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight }));
+  };
+  // autoResize: false: the host's own 200 px stay, while onResize still tells the content
+  // height (the whole report, which the 200 px viewport cannot show: it scrolls).
+  const fixedInner = await inner('fixed');
+  assert.equal(result.fixed.style, '200px');
+  assert.equal(result.fixed.clientHeight, 200);
+  assert.equal(fixedInner.viewport, 200);
+  assert.equal(fixedInner.scrolls, true);
+  const reported = result.heights.fixed.at(-1);
+  assert.ok(reported > 780, `onResize reports the report's height: ${result.heights.fixed}`);
+  // ...which is what the viewport would need: within a pixel of the bottom of the content.
+  assert.ok(Math.abs(reported - fixedInner.contentBottom) < 2, `${reported} vs ${fixedInner.contentBottom}`);
+  // box-sizing: border-box with a 5 px border and 3 px padding: the viewport gets the height.
+  const boxedInner = await inner('boxed');
+  const last = result.heights.boxed.at(-1);
+  assert.equal(boxedInner.viewport, last, JSON.stringify({ boxedInner, result }));
+  assert.equal(result.boxed.style, `${last + 16}px`);
+  assert.equal(result.boxed.offsetHeight, last + 16);
+  assert.equal(boxedInner.scrolls, false);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
