@@ -168,7 +168,10 @@ void newline(std::string& out, int indent, int depth) {
 
 // ---- reading ---------------------------------------------------------------------------
 
-Json fromNode(const jin::Value& v) {
+// `asNlohmann` (parse): numbers as nlohmann reads them, and a number too large for a double
+// discards the whole value. Otherwise (overlays) integral numbers become integers and a
+// number too large becomes null, which the overlay checker then reports at its pointer.
+Json fromNode(const jin::Value& v, bool asNlohmann) {
   switch (v.kind()) {
     case jin::Kind::Null:
       return nullptr;
@@ -179,6 +182,13 @@ Json fromNode(const jin::Value& v) {
     case jin::Kind::String:
       return std::string(v.text());
     case jin::Kind::Number: {
+      if (!asNlohmann) {
+        // Overlays, as JSON Schema: 12.0 is the integer 12 (rule points must be integers).
+        bool overflow = false;
+        if (auto i = v.integer(overflow)) return *i;
+        if (auto d = v.number()) return *d;
+        return Json();
+      }
       std::string_view t = v.text();
       if (t.find_first_of(".eE") == std::string_view::npos) {
         // nlohmann: a non-negative integer is unsigned, a negative one signed; an integer
@@ -194,12 +204,12 @@ Json fromNode(const jin::Value& v) {
         }
       }
       if (auto d = v.number()) return *d;
-      return Json::parse("", nullptr, false);  // out of range: discarded
+      return Json::parse("");
     }
     case jin::Kind::Array: {
       Json out = Json::array();
       for (const auto& item : v) {
-        Json child = fromNode(item);
+        Json child = fromNode(item, asNlohmann);
         if (child.is_discarded()) return child;
         out.push_back(std::move(child));
       }
@@ -210,7 +220,7 @@ Json fromNode(const jin::Value& v) {
       auto& members = out.items();
       members.reserve(v.size());
       for (const auto& item : v) {
-        Json child = fromNode(item);
+        Json child = fromNode(item, asNlohmann);
         if (child.is_discarded()) return child;
         members.emplace_back(std::string(item.key()), std::move(child));
       }
@@ -268,6 +278,8 @@ void Json::destroy() noexcept {
   type_ = value_t::null;
 }
 
+Json Json::from(const jin::Value& node) { return fromNode(node, false); }
+
 Json Json::parse(std::string_view text, std::nullptr_t, bool) {
   // Generous limits: these texts are the embedded knowledge base and reports given back to
   // render(); profiles and overlays are read with the contract's limits elsewhere.
@@ -279,7 +291,7 @@ Json Json::parse(std::string_view text, std::nullptr_t, bool) {
   jin::Document doc;
   jin::ParseError error;
   if (!doc.parse(text, limits, error)) return Json(value_t::discarded);
-  return fromNode(doc.root());
+  return fromNode(doc.root(), true);
 }
 
 [[noreturn]] void Json::typeError(const char* wanted) const {

@@ -26,6 +26,10 @@
 
 namespace seclead {
 
+namespace jin {
+class Value;
+}
+
 class Json {
  public:
   enum class value_t : std::uint8_t {
@@ -99,6 +103,9 @@ class Json {
   // Parses `text`; on any error the result is_discarded(). Keys stay in document order.
   // The two ignored parameters keep nlohmann's (text, callback, allow_exceptions) shape.
   static Json parse(std::string_view text, std::nullptr_t = nullptr, bool = false);
+  // The tree of an already parsed overlay (json_input.h): integral numbers (12, 12.0) are
+  // integers, a number that does not fit a double is null.
+  static Json from(const jin::Value& node);
 
   // ---- type -----------------------------------------------------------------------------
   value_t type() const noexcept { return type_; }

@@ -35,36 +35,6 @@ std::string pointer(std::string base, std::string_view token) {
   return base;
 }
 
-json toJson(const jin::Value& v) {
-  switch (v.kind()) {
-    case jin::Kind::Null:
-      return nullptr;
-    case jin::Kind::False:
-      return false;
-    case jin::Kind::True:
-      return true;
-    case jin::Kind::String:
-      return std::string(v.text());
-    case jin::Kind::Number: {
-      bool overflow = false;
-      if (auto i = v.integer(overflow)) return *i;
-      if (auto d = v.number()) return *d;
-      return nullptr;
-    }
-    case jin::Kind::Array: {
-      json out = json::array();
-      for (const auto& item : v) out.push_back(toJson(item));
-      return out;
-    }
-    case jin::Kind::Object: {
-      json out = json::object();
-      for (const auto& item : v) out[std::string(item.key())] = toJson(item);
-      return out;
-    }
-  }
-  return nullptr;
-}
-
 std::string describe(const json& v) {
   switch (v.type()) {
     case json::value_t::null:
@@ -587,7 +557,7 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
       errors.push_back({perr.path, perr.code, perr.message, input});
       continue;
     }
-    json o = toJson(parsed.root());
+    json o = Json::from(parsed.root());
     Checker c(i, errors);
     mergeOverlay(i, o, docs, base, c, origins);
     std::string name = o.is_object() && o.contains("name") && o["name"].is_string()
