@@ -1,8 +1,9 @@
 // Embind registration of the seclead engine (issue 5): registration and data conversion only.
-// JSON text in, text out; no C++ object is handed to JavaScript. The API, its defaults, its
-// errors and its documentation live in wasm/src/api.js.
+// No C++ object is handed to JavaScript and no JSON library is used here. The API, its
+// defaults, its errors and its documentation live in wasm/src/api.js.
 //
-// Envelope. Every function returns one string whose first line is a status tag:
+// Envelope. Every function returns a Uint8Array view of one reply whose first line is a
+// status tag:
 //
 //   "ok\n"    + output       success; output is the engine's text, byte for byte (the report
 //                             JSON, a rendering, {"valid":true}, the questionnaire, the version)
@@ -10,112 +11,162 @@
 //                             {"errors":[{"path","code","message"[,"input"]}]}
 //
 // A tag line instead of a JSON wrapper keeps the report's bytes untouched (no escaping, no
-// second parse) and makes "success or error list" a one-character test in JavaScript.
+// second parse) and makes "success or error list" a one-byte test in JavaScript.
+//
+// The view (typed_memory_view) points into the module's memory at a buffer that lives until
+// the next call; api.js decodes it at once with TextDecoder. Returning a std::string instead
+// makes Embind build the JS string with a per-byte loop, ~11% of an assessment.
 //
 // Functions (names as seen from JavaScript):
-//   assess(profileJson, optionsJson)  optionsJson: {"explain":bool,"overlays":["<json text>",...]}
+//   assess(profileJson, explain, overlays)  explain: boolean; overlays: the overlays' UTF-8
+//                                            texts packed as "<byte length>:<text>" each
+//                                            (see readOverlays), "" for none
 //   validate(profileJson)
-//   render(reportJson, format)        format: json|markdown|csv|html|oscal
+//   render(reportJson, format)               format: json|markdown|csv|html|oscal
 //   questionnaire()
-//   version()                         {"engine":"1.0.0","knowledgeBase":"2026.11"}
+//   version()                                {"engine":"1.0.0","knowledgeBase":"2026.11"}
+// Text arguments are JS strings or UTF-8 bytes (Uint8Array), as Embind's std::string takes.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
-#include <nlohmann/json.hpp>
+#include <cstddef>
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 #include "seclead/engine.h"
 
 namespace {
 
-constexpr const char* kOk = "ok\n";
-constexpr const char* kError = "error\n";
+using emscripten::val;
 
-std::string ok(const std::string& output) {
-  std::string out;
-  out.reserve(output.size() + 3);
-  out += kOk;
-  out += output;
-  return out;
+// The last reply. Static so that the view handed to JavaScript stays valid after return;
+// reused so that a steady stream of calls allocates nothing here (tests/wasm/memory.test.mjs).
+std::string g_reply;
+
+// What JavaScript gets when even the reply cannot be built (allocation failure): an error
+// envelope with no error list, which api.js reports as code "internal".
+constexpr char kNoMemory[] = "error\n{\"errors\":[]}";
+
+val view(const char* data, std::size_t size) {
+  return val(emscripten::typed_memory_view(size, reinterpret_cast<const unsigned char*>(data)));
 }
 
-std::string envelope(const seclead::Result& result) {
-  if (result.ok) return ok(result.output);
-  return kError + result.errorJson();
-}
-
-std::string optionsError(const std::string& message) {
-  seclead::Result r;
-  r.errors.push_back({"", "type", "options: " + message, "options"});
-  return envelope(r);
-}
-
-// Reads {"explain":bool,"overlays":[string,...]}; every key optional. api.js builds this
-// text itself, so an error here means a caller bypassed it: it is reported, never thrown.
-bool parseOptions(const std::string& text, seclead::Options& options, std::string& error) {
-  if (text.empty()) return true;
-  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    error = "expected a JSON object {\"explain\":bool,\"overlays\":[string]}";
-    return false;
+// Builds "<tag><body>" in g_reply and returns a view of it; never throws into JavaScript.
+val reply(const char* tag, const std::string& body) noexcept {
+  try {
+    g_reply.clear();
+    g_reply += tag;
+    g_reply += body;
+    return view(g_reply.data(), g_reply.size());
+  } catch (...) {
+    return view(kNoMemory, sizeof kNoMemory - 1);
   }
-  for (auto it = parsed.begin(); it != parsed.end(); ++it) {
-    if (it.key() == "explain") {
-      if (!it.value().is_boolean()) {
-        error = "\"explain\" must be true or false";
-        return false;
-      }
-      options.explain = it.value().get<bool>();
-    } else if (it.key() == "overlays") {
-      if (!it.value().is_array()) {
-        error = "\"overlays\" must be an array of JSON texts";
-        return false;
-      }
-      for (const auto& overlay : it.value()) {
-        if (!overlay.is_string()) {
-          error = "each overlay must be a JSON text (a string)";
-          return false;
-        }
-        options.overlays.push_back(overlay.get<std::string>());
-      }
-    } else {
-      error = "unknown option \"" + it.key() + "\"";
+}
+
+val envelope(const seclead::Result& result) noexcept {
+  if (result.ok) return reply("ok\n", result.output);
+  try {
+    return reply("error\n", result.errorJson());
+  } catch (...) {
+    return view(kNoMemory, sizeof kNoMemory - 1);
+  }
+}
+
+val optionsError(const std::string& message) noexcept {
+  try {
+    seclead::Result r;
+    r.errors.push_back({"", "type", "options: " + message, "options"});
+    return envelope(r);
+  } catch (...) {
+    return view(kNoMemory, sizeof kNoMemory - 1);
+  }
+}
+
+// Reads the overlays, packed by api.js as one byte string: each overlay's UTF-8 text as
+// "<byte length>:<text>", one after the other (a netstring without its comma); empty for
+// none. A packing error means a caller bypassed api.js: it is reported, never thrown.
+bool readOverlays(std::string_view packed, std::vector<std::string>& out, std::string& error) {
+  while (!packed.empty()) {
+    std::size_t digits = 0;
+    std::size_t length = 0;
+    while (digits < packed.size() && digits < 9 && packed[digits] >= '0' && packed[digits] <= '9') {
+      length = length * 10 + static_cast<std::size_t>(packed[digits] - '0');
+      ++digits;
+    }
+    if (digits == 0 || digits == packed.size() || packed[digits] != ':' ||
+        packed.size() - digits - 1 < length) {
+      error = "overlays must be packed as <byte length>:<JSON text>, one after the other";
       return false;
     }
+    out.emplace_back(packed.substr(digits + 1, length));
+    packed.remove_prefix(digits + 1 + length);
   }
   return true;
 }
 
-std::string assess(const std::string& profileJson, const std::string& optionsJson) {
+val assess(const std::string& profileJson, bool explain, const std::string& overlays) {
   seclead::Options options;
+  options.explain = explain;
   std::string error;
-  // parseOptions may meet an allocation failure; nothing may escape into JavaScript.
+  // Copying the overlays may meet an allocation failure; nothing may escape into JavaScript.
   try {
-    if (!parseOptions(optionsJson, options, error)) return optionsError(error);
+    if (!readOverlays(overlays, options.overlays, error)) return optionsError(error);
   } catch (...) {
     return optionsError("could not be read");
   }
   return envelope(seclead::assess(profileJson, options));  // noexcept
 }
 
-std::string validate(const std::string& profileJson) {
+val validate(const std::string& profileJson) {
   return envelope(seclead::validate(profileJson));
 }
 
-std::string render(const std::string& reportJson, const std::string& format) {
+val render(const std::string& reportJson, const std::string& format) {
   return envelope(seclead::render(reportJson, format));
 }
 
-std::string questionnaire() {
-  return ok(seclead::questionnaire());
+val questionnaire() {
+  try {
+    return reply("ok\n", seclead::questionnaire());
+  } catch (...) {
+    return view(kNoMemory, sizeof kNoMemory - 1);
+  }
 }
 
-std::string version() {
-  nlohmann::ordered_json v;
-  v["engine"] = seclead::version();
-  v["knowledgeBase"] = seclead::knowledgeBaseVersion();
-  return ok(v.dump());
+// A JSON string literal. The versions are plain ASCII (semver, a date); the escaping only
+// guarantees valid JSON whatever they become.
+void appendJsonString(std::string& out, const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+// {"engine":"1.0.0","knowledgeBase":"2026.11"}, compact, keys in this order.
+val version() {
+  try {
+    std::string out = "{\"engine\":";
+    appendJsonString(out, seclead::version());
+    out += ",\"knowledgeBase\":";
+    appendJsonString(out, seclead::knowledgeBaseVersion());
+    out += '}';
+    return reply("ok\n", out);
+  } catch (...) {
+    return view(kNoMemory, sizeof kNoMemory - 1);
+  }
 }
 
 }  // namespace

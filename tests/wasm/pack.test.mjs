@@ -16,7 +16,7 @@ test("npm pack of wasm/, installed into an empty folder, imports and assesses an
     assert.equal(packed.code, 0, packed.stderr);
     const info = JSON.parse(packed.stdout)[0];
     const shipped = info.files.map((f) => f.path).sort();
-    for (const f of ["dist/seclead_engine.mjs", "dist/seclead_engine.wasm", "dist/seclead_engine.single.js", "src/api.js", "src/index.js", "src/worker.js", "types/index.d.ts", "bin/seclead-wasm.js", "package.json", "README.md"]) {
+    for (const f of ["dist/seclead_engine.mjs", "dist/seclead_engine.wasm", "dist/seclead_engine.single.js", "src/api.js", "src/index.js", "src/worker.js", "types/index.d.ts", "bin/seclead-wasm.js", "bin/batch.js", "package.json", "README.md"]) {
       assert.ok(shipped.includes(f), `the package ships ${f}`);
     }
     assert.ok(!shipped.some((f) => f.endsWith(".cpp") || f.includes("CMakeLists")), "no build sources in the package");
@@ -59,6 +59,9 @@ console.log(JSON.stringify({ schema: report.schema, model: report.leadership.mod
     const bin = run(join(app, "node_modules", ".bin", "seclead-wasm"), ["assess", example]);
     assert.equal(bin.code, 0, bin.stderr);
     assert.equal(JSON.parse(bin.stdout).schema, "seclead.report/1");
+    const batch = run(join(app, "node_modules", ".bin", "seclead-wasm"), ["assess", "--batch", "-"], readFileSync(example, "utf8").replace(/\n/g, " ") + "\n");
+    assert.equal(batch.code, 0, batch.stderr);
+    assert.equal(JSON.parse(batch.stdout).schema, "seclead.report/1", "--batch from the installed bin");
     assert.ok(readdirSync(join(app, "node_modules", "@seclead", "engine", "dist")).includes("seclead_engine.wasm"));
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // seclead-wasm: the native `seclead` command line (plugins/cli/main.cpp, contract section 5)
-// on the WebAssembly engine. Same commands, flags, outputs and exit codes:
+// on the WebAssembly engine. Same commands, flags, outputs and exit codes (--batch: batch.js):
 //   0 ok; 1 other failure (unreadable file, bad usage); 2 invalid input (the error object on
 //   standard output, a one-line summary on standard error). Inputs > 1 MiB: code "limit".
+import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { init, SecleadError } from "../src/index.js";
+import { runBatch } from "./batch.js";
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -17,6 +19,7 @@ const HELP = `${NAME} - security-leadership decision engine (WebAssembly build)
 
 Usage:
   ${NAME} assess PROFILE.json [PROFILE.json ...] [--format FORMAT] [--explain] [--overlay FILE]...
+  ${NAME} assess --batch PROFILES.ndjson [--threads N] [--no-progress] [--overlay FILE]...
   ${NAME} validate PROFILE.json [PROFILE.json ...]
   ${NAME} --version | --help
 
@@ -30,7 +33,9 @@ Options:
   --format FORMAT   json (default) | markdown | csv (the RACI) | html (roles policy) | oscal
   --explain         also list obligations that do not apply, with the reason
   --overlay FILE    merge a knowledge overlay (custom roles, rules, rates, texts); repeatable
-  (--batch is native only: use seclead assess --batch)
+  --batch FILE      one profile per line in; one JSON report (or error object) per line out
+  --threads N       accepted for the native CLI's sake; the WebAssembly engine uses one thread
+  --no-progress     no progress bar on standard error in batch mode
 
 Exit codes:
   0  success (validate: the profile is valid)
@@ -154,7 +159,7 @@ async function runOne(engine, options, engineOptions, input) {
 }
 
 async function run(args) {
-  const options = { command: "", inputs: [], format: "json", explain: false, overlayFiles: [], batchFile: "" };
+  const options = { command: "", inputs: [], format: "json", explain: false, overlayFiles: [], batchFile: "", progress: true };
   if (args.length === 0) return usage("missing command (assess or validate)");
   for (let i = 0; i < args.length; ++i) {
     const a = args[i];
@@ -188,7 +193,7 @@ async function run(args) {
       if (v === null) return usage("--threads needs a number");
       if (!(parseInt(v, 10) >= 1)) return usage("--threads needs a number >= 1");
     } else if (a === "--no-progress") {
-      // accepted for compatibility with the native CLI; batch mode is native only
+      options.progress = false;
     } else if (a.length > 1 && a[0] === "-" && a !== "-") {
       return usage(`unknown option '${a}'`);
     } else if (options.command === "") {
@@ -221,8 +226,20 @@ async function run(args) {
 
   if (options.batchFile) {
     if (options.command !== "assess") return usage("--batch goes with assess");
-    process.stderr.write(`${NAME}: --batch is available in the native seclead only\n`);
-    return EXIT_FAILURE;
+    if (options.inputs.length > 0) return usage("--batch takes no other profile files");
+    return runBatch(await init(), options, engineOptions, {
+      name: NAME,
+      errorJson,
+      strerror: (e) => STRERROR[e && e.code] || (e && e.message) || String(e),
+      fileSize: (path) => {
+        try {
+          const st = statSync(path);
+          return st.isFile() ? st.size : 0;
+        } catch {
+          return 0;
+        }
+      },
+    });
   }
   if (options.inputs.length === 0) return usage("missing PROFILE.json (or - for standard input)");
 
@@ -235,6 +252,9 @@ async function run(args) {
   return worst;
 }
 
+// Until run() settles the exit code says failure: should a bug leave a promise pending until
+// the event loop empties, the process must not report success.
+process.exitCode = EXIT_FAILURE;
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,9 +1,10 @@
 // The JavaScript API of the seclead engine (issue 5). SELF-CONTAINED: no imports, so the
 // offline page can inline this file next to the single-file glue by stripping `export`.
 //
-// The WebAssembly side (wasm/bindings.cpp) only moves text: each call returns
-// "ok\n<output>" or "error\n<{"errors":[...]}>". This file owns the API: argument checks,
-// defaults, conversion of objects to JSON text, the input size limit, and errors.
+// The WebAssembly side (wasm/bindings.cpp) only moves text: each call returns a Uint8Array
+// view of the UTF-8 bytes "ok\n<output>" or "error\n<{"errors":[...]}>" inside the module's
+// memory, valid until the next call. This file owns the API: argument checks, defaults,
+// conversion of objects to JSON text, the input size limit, and errors.
 
 /** Inputs larger than this many UTF-8 bytes are rejected with code "limit" (contract §1). */
 const MAX_INPUT_BYTES = 1024 * 1024;
@@ -83,6 +84,15 @@ function toInput(value, what, input) {
   return toInput(out, what, input);
 }
 
+const OK_TAG = [0x6f, 0x6b, 0x0a]; // "ok\n"
+const ERROR_TAG = [0x65, 0x72, 0x72, 0x6f, 0x72, 0x0a]; // "error\n"
+
+function hasTag(bytes, tag) {
+  if (bytes.length < tag.length) return false;
+  for (let i = 0; i < tag.length; ++i) if (bytes[i] !== tag[i]) return false;
+  return true;
+}
+
 /**
  * Binds an instantiated Emscripten module (from seclead_engine.mjs or the single-file
  * createSecleadEngine()) to the seclead API.
@@ -92,54 +102,73 @@ export function bindEngine(module) {
     throw new TypeError("bindEngine: expected an instantiated seclead WebAssembly module");
   }
 
+  // One decoder for every reply. ignoreBOM: a reply's bytes are returned as they are (the
+  // default would drop a leading U+FEFF of the output).
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
   // Calls into the module and splits the envelope. A trap or abort inside the module becomes
   // a SecleadError with code "internal"; an error list becomes a SecleadError with that list.
   function call(fn, ...args) {
-    let out;
+    let reply;
     try {
-      out = fn(...args);
+      reply = fn(...args);
     } catch (e) {
       if (e instanceof SecleadError) throw e;
       throw new SecleadError([], `internal error in the seclead engine: ${e && e.message ? e.message : e}`);
     }
-    if (out.startsWith("ok\n")) return out.slice(3);
-    if (out.startsWith("error\n")) {
-      let parsed;
-      try {
-        parsed = JSON.parse(out.slice(6));
-      } catch {
-        parsed = null;
+    // The view is decoded before anything else can call into the module (it is reused).
+    if (ArrayBuffer.isView(reply)) {
+      if (hasTag(reply, OK_TAG)) return decoder.decode(reply.subarray(OK_TAG.length));
+      if (hasTag(reply, ERROR_TAG)) {
+        let parsed;
+        try {
+          parsed = JSON.parse(decoder.decode(reply.subarray(ERROR_TAG.length)));
+        } catch {
+          parsed = null;
+        }
+        throw new SecleadError(parsed && Array.isArray(parsed.errors) ? parsed.errors : []);
       }
-      throw new SecleadError(parsed && Array.isArray(parsed.errors) ? parsed.errors : []);
     }
     throw new SecleadError([], "internal error in the seclead engine: unexpected reply");
   }
 
-  function optionsText(options) {
-    if (options === undefined || options === null) return "";
+  // Checks the caller's options and converts them to the module's (explain, overlays).
+  function moduleOptions(options) {
+    if (options === undefined || options === null) return [false, ""];
     if (typeof options !== "object") throw new TypeError("assess: options must be an object {explain, overlays}");
-    const out = {};
     for (const key of Object.keys(options)) {
       if (key !== "explain" && key !== "overlays") throw new TypeError(`assess: unknown option "${key}"`);
     }
+    let explain = false;
+    let overlays = "";
     if (options.explain !== undefined) {
       if (typeof options.explain !== "boolean") throw new TypeError("assess: options.explain must be true or false");
-      out.explain = options.explain;
+      explain = options.explain;
     }
     if (options.overlays !== undefined) {
       if (!Array.isArray(options.overlays)) throw new TypeError("assess: options.overlays must be an array");
-      out.overlays = options.overlays.map((overlay, i) => {
+      // Packed for the module as "<byte length>:<text>" each, one after the other (bindings.cpp).
+      const encoder = new TextEncoder();
+      const chunks = [];
+      options.overlays.forEach((overlay, i) => {
         const text = toInput(overlay, "overlay", `overlay[${i}]`);
-        return typeof text === "string" ? text : new TextDecoder().decode(text);
+        const bytes = encoder.encode(typeof text === "string" ? text : new TextDecoder().decode(text));
+        chunks.push(encoder.encode(`${bytes.length}:`), bytes);
       });
+      overlays = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        overlays.set(c, at);
+        at += c.length;
+      }
     }
-    return JSON.stringify(out);
+    return [explain, overlays];
   }
 
   /** The report as JSON text, byte for byte what the native engine prints. */
   function assessJson(profile, options) {
-    const opts = optionsText(options);
-    return call(module.assess, toInput(profile, "profile"), opts);
+    const [explain, overlays] = moduleOptions(options);
+    return call(module.assess, toInput(profile, "profile"), explain, overlays);
   }
 
   /** Assesses a profile; returns the report object (contract §3). Throws SecleadError. */

@@ -70,13 +70,18 @@ export interface Engine {
   version(): Versions;
 }
 
-/** The Emscripten module instance (seclead_engine.mjs or createSecleadEngine()). Opaque. */
+/**
+ * The Emscripten module instance (seclead_engine.mjs or createSecleadEngine()). Opaque: each
+ * function returns a view of the UTF-8 reply "ok\n..." or "error\n{...}" in the module's
+ * memory, valid until the next call (see wasm/bindings.cpp).
+ */
 export interface SecleadWasmModule {
-  assess(profileJson: string | Uint8Array, optionsJson: string): string;
-  validate(profileJson: string | Uint8Array): string;
-  render(reportJson: string | Uint8Array, format: string): string;
-  questionnaire(): string;
-  version(): string;
+  /** overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
+  assess(profileJson: string | Uint8Array, explain: boolean, overlays: string | Uint8Array): Uint8Array;
+  validate(profileJson: string | Uint8Array): Uint8Array;
+  render(reportJson: string | Uint8Array, format: string): Uint8Array;
+  questionnaire(): Uint8Array;
+  version(): Uint8Array;
 }
 
 export declare function bindEngine(module: SecleadWasmModule): Engine;

@@ -1,0 +1,139 @@
+// The boundary between wasm/bindings.cpp and wasm/src/api.js: each module function returns a
+// Uint8Array view of "ok\n..." / "error\n..." in the module's memory (reused by the next
+// call); assess takes (profile, explain, packed overlays "<byte length>:<text>"...);
+// version() is written without a JSON library. Checked against the native CLI byte for byte, with non-ASCII text on both sides.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import createSecleadEngineModule from "../../wasm/dist/seclead_engine.mjs";
+import { bindEngine, SecleadError } from "../../wasm/src/api.js";
+import { DIST, native, requireBuilt, ROOT } from "./helpers.mjs";
+
+requireBuilt();
+const module = await createSecleadEngineModule({ wasmBinary: readFileSync(join(DIST, "seclead_engine.wasm")) });
+const engine = bindEngine(module);
+const work = mkdtempSync(join(tmpdir(), "seclead-bindings-"));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const decode = (view) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(view);
+const example = readFileSync(join(ROOT, "examples", "us-clinic.json"), "utf8");
+const withNewline = (text) => text + (text.endsWith("\n") ? "" : "\n");
+
+// A profile whose free text is not ASCII: 2-, 3- and 4-byte UTF-8 and a U+FEFF that a
+// default TextDecoder would drop if it came first.
+const unicodeProfile = (() => {
+  const p = JSON.parse(example);
+  p.organization.name = "\uFEFFZürich – 東京 Клиника 😀";
+  return JSON.stringify(p);
+})();
+
+test("every module function returns a view of the tagged reply", () => {
+  for (const reply of [module.assess(example, false, ""), module.validate(example), module.questionnaire(), module.version()]) {
+    assert.ok(reply instanceof Uint8Array, `a Uint8Array, got ${Object.prototype.toString.call(reply)}`);
+    assert.equal(reply.buffer, module.HEAP8.buffer, "a view into the module's memory, not a copy");
+    assert.equal(decode(reply.subarray(0, 3)), "ok\n");
+  }
+  const bad = module.assess("{", false, "");
+  assert.equal(decode(bad.subarray(0, 6)), "error\n");
+  assert.equal(JSON.parse(decode(bad.subarray(6))).errors[0].code, "syntax");
+});
+
+test("the reply after the tag is the native CLI's output, byte for byte", () => {
+  const n = native(["assess", "-"], example);
+  assert.equal(n.code, 0);
+  const reply = module.assess(example, false, "");
+  assert.equal(withNewline(decode(reply.subarray(3))), n.stdout);
+  assert.equal(Buffer.compare(Buffer.from(reply.subarray(3)), Buffer.from(n.stdout.replace(/\n$/, ""), "utf8")), 0, "raw bytes");
+});
+
+test("version() without a JSON library: compact, engine then knowledgeBase", () => {
+  const text = decode(module.version());
+  const [, engineVersion, kbVersion] = /^seclead (\S+) \(knowledge base (\S+)\)\n$/.exec(native(["--version"]).stdout);
+  assert.equal(text, `ok\n{"engine":${JSON.stringify(engineVersion)},"knowledgeBase":${JSON.stringify(kbVersion)}}`);
+  assert.deepEqual(engine.version(), { engine: engineVersion, knowledgeBase: kbVersion });
+});
+
+test("non-ASCII text (and a leading U+FEFF in a value) comes back as the native CLI writes it", () => {
+  const n = native(["assess", "-"], unicodeProfile);
+  assert.equal(n.code, 0, n.stderr);
+  assert.equal(withNewline(engine.assessJson(unicodeProfile)), n.stdout, "from a string");
+  assert.equal(withNewline(engine.assessJson(Buffer.from(unicodeProfile, "utf8"))), n.stdout, "from bytes");
+  assert.equal(engine.assess(unicodeProfile).organization.name, "\uFEFFZürich – 東京 Клиника 😀", "the U+FEFF is kept");
+  for (const format of ["markdown", "html", "csv"]) {
+    const r = native(["assess", "-", "--format", format], unicodeProfile);
+    assert.equal(withNewline(engine.render(engine.assessJson(unicodeProfile), format)), r.stdout, format);
+  }
+});
+
+test("an error list with non-ASCII text: the same error object as native", () => {
+  const p = JSON.parse(example);
+  p["colöur-東京"] = 1;
+  const text = JSON.stringify(p);
+  const n = native(["assess", "-"], text);
+  assert.equal(n.code, 2);
+  assert.throws(
+    () => engine.assess(text),
+    (e) => e instanceof SecleadError && JSON.stringify({ errors: e.errors }) + "\n" === n.stdout,
+  );
+});
+
+test("strings returned earlier stay intact after later calls reuse the reply buffer", () => {
+  const first = engine.assessJson(example);
+  const second = engine.assessJson(unicodeProfile);
+  engine.render(second, "markdown");
+  engine.version();
+  assert.equal(first, engine.assessJson(example));
+  assert.notEqual(first, second);
+});
+
+test("explain and overlays reach the engine as the native --explain and --overlay", () => {
+  const overlay = JSON.stringify({
+    schema: "seclead.overlay/1",
+    name: "texte OT – é ✓",
+    texts: { "role.ceo.name": "Directrice générale (PDG) ✓" },
+  });
+  const overlayFile = join(work, "overlay.json");
+  writeFileSync(overlayFile, overlay);
+  const n = native(["assess", "-", "--explain", "--overlay", overlayFile, "--overlay", overlayFile], example);
+  assert.equal(n.code, 0, n.stderr);
+  assert.equal(withNewline(engine.assessJson(example, { explain: true, overlays: [overlay, JSON.parse(overlay)] })), n.stdout);
+  assert.equal(withNewline(engine.assessJson(example, { explain: true, overlays: [Buffer.from(overlay), overlay] })), n.stdout);
+
+  const plain = engine.assessJson(example);
+  for (const options of [undefined, null, {}, { explain: false }, { overlays: [] }]) {
+    assert.equal(engine.assessJson(example, options), plain, JSON.stringify(options));
+  }
+  // The packing api.js does: byte lengths, so non-ASCII text counts in UTF-8 bytes.
+  const packed = `${Buffer.byteLength(overlay)}:${overlay}${Buffer.byteLength(overlay)}:${overlay}`;
+  assert.equal(withNewline(decode(module.assess(example, true, packed).subarray(3))), n.stdout, "packed by hand");
+  assert.equal(decode(module.assess(example, false, "").subarray(3)), plain, "no overlays");
+});
+
+test("badly packed overlays given to the module directly: a precise error envelope, never a throw", () => {
+  const message = "options: overlays must be packed as <byte length>:<JSON text>, one after the other";
+  for (const packed of ["{}", "2{}", ":{}", "3:{}", "2:{}x", "2:{}3:{}", "1234567890:{}", Buffer.from("5:é{}")]) {
+    const text = decode(module.assess(example, false, packed));
+    assert.ok(text.startsWith("error\n"), `${packed}: ${text.slice(0, 40)}`);
+    assert.deepEqual(JSON.parse(text.slice(6)), { errors: [{ path: "", code: "type", message, input: "options" }] }, String(packed));
+  }
+  // Well packed but broken overlays (an empty text, then "{}") are the engine's errors, each
+  // with its overlay's index.
+  const broken = decode(module.assess(example, false, "0:2:{}"));
+  assert.ok(broken.startsWith("error\n"));
+  assert.deepEqual([...new Set(JSON.parse(broken.slice(6)).errors.map((e) => e.input))], ["overlay[0]", "overlay[1]"]);
+  // Through the API the same misuse is caught first.
+  assert.throws(() => engine.assess(example, { overlays: "{}" }), (e) => e instanceof TypeError && /options.overlays must be an array/.test(e.message));
+  assert.throws(() => engine.assess(example, { overlays: [42] }), (e) => e instanceof SecleadError && e.errors[0].input === "overlay[0]");
+  assert.equal(engine.assessJson(example), decode(module.assess(example, false, "").subarray(3)), "still working");
+});
+
+test("an unexpected reply is an internal SecleadError, not a crash", () => {
+  const fake = { assess: () => new Uint8Array([0x3f]), validate: () => "ok\n{}", render: () => undefined, questionnaire: () => new Uint8Array(0), version: () => { throw new Error("trap"); } };
+  const api = bindEngine(fake);
+  for (const call of [() => api.assess("{}"), () => api.render("{}", "json"), () => api.questionnaire(), () => api.version()]) {
+    assert.throws(call, (e) => e instanceof SecleadError && e.code === "internal" && e.errors.length === 0);
+  }
+  assert.throws(() => api.validate("{}"), (e) => e instanceof SecleadError && e.code === "internal");
+});
