@@ -158,8 +158,11 @@ bool obligationApplies(const ObligationResult& o) {
   });
 }
 
-void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
-                  const std::vector<ObligationResult>& obligations, FactSet& out) {
+namespace {
+
+// Every fact of the profile and its derived facts; the obligation, role and decision facts
+// start unknown.
+void fillProfileFacts(const DecisionKnowledge& k, const Profile& p, const Facts& f, FactSet& out) {
   out.values.assign(k.factNames.size(), FactValue{});
   out.lists.resize(5);
   auto& v = out.values;
@@ -218,22 +221,44 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
     v[kFrameworks].kind = FactValue::List;
     v[kFrameworks].list = &*p.frameworks;
   }
+}
 
+// Sets the size of `list` to n, keeping its strings' storage for the next assignments.
+void keep(std::vector<std::string>& list, std::size_t n) {
+  if (list.size() > n) list.resize(n);
+}
+void put(std::vector<std::string>& list, std::size_t& n, const std::string& id) {
+  if (n < list.size())
+    list[n].assign(id);
+  else
+    list.push_back(id);
+  ++n;
+}
+
+// The obligation lists and their count. `each(add)` calls add(id, standing) for every
+// obligation in report order.
+template <class Each>
+void fillObligationFacts(FactSet& out, Each each) {
+  auto& v = out.values;
   auto& applicable = out.lists[0];
   auto& possible = out.lists[1];
   auto& gaps = out.lists[2];
-  applicable.clear(), possible.clear(), gaps.clear();
-  for (const auto& o : obligations) {
-    bool applies = obligationApplies(o);
-    if (applies) applicable.push_back(o.id);
-    if (o.status == "unknown" && !applies) possible.push_back(o.id);
-    if (o.status == "gap" || o.status == "partial") gaps.push_back(o.id);
-  }
+  std::size_t na = 0, np = 0, ng = 0;
+  each([&](const std::string& id, const ObligationStanding& s) {
+    if (s.applies) put(applicable, na, id);
+    if (s.possible) put(possible, np, id);
+    if (s.gap) put(gaps, ng, id);
+  });
+  keep(applicable, na), keep(possible, np), keep(gaps, ng);
   v[kObligations] = {FactValue::List, false, 0, {}, &applicable};
   v[kPossibleObligations] = {FactValue::List, false, 0, {}, &possible};
   v[kObligationGaps] = {FactValue::List, false, 0, {}, &gaps};
   v[kRegulatoryLoad] = num(static_cast<double>(applicable.size()));
+}
 
+// Facts of today's roles (currentRoles).
+void fillRoleFacts(const Profile& p, FactSet& out) {
+  auto& v = out.values;
   bool known = p.currentRoles.has_value();
   v[kCurrentRolesKnown] = boolean(known);
   if (known) {
@@ -255,16 +280,59 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
     v[kCioActsAsCiso] = boolean(cioCiso);
     v[kHasDpo] = boolean(dpo);
   }
+}
+
+// The decision facts (known in the second pass and in advice).
+void fillDecisionFacts(FactSet& out) {
+  auto& v = out.values;
   if (!out.model.empty()) v[kModel] = str(out.model);
   if (!out.cisoReportsTo.empty()) v[kCisoReportsTo] = str(out.cisoReportsTo);
   if (!out.dpo.empty()) v[kDpoVerdict] = str(out.dpo);
+}
 
+// Group facts: whether any obligation of the group applies.
+void fillGroupFacts(const DecisionKnowledge& k, FactSet& out) {
+  const auto& applicable = out.lists[0];
   for (std::size_t g = 0; g < k.groups.size(); ++g) {
     bool any = false;
     for (const auto& id : k.groups[g].ids)
       any = any || std::find(applicable.begin(), applicable.end(), id) != applicable.end();
-    v[kFixedFactCount + g] = boolean(any);
+    out.values[kFixedFactCount + g] = boolean(any);
   }
+}
+
+ObligationStanding standingOf(const ObligationResult& o) {
+  ObligationStanding s;
+  s.applies = obligationApplies(o);
+  s.possible = o.status == "unknown" && !s.applies;
+  s.gap = o.status == "gap" || o.status == "partial";
+  return s;
+}
+
+}  // namespace
+
+void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
+                  const std::vector<ObligationResult>& obligations, FactSet& out) {
+  fillProfileFacts(k, p, f, out);
+  fillObligationFacts(out, [&](auto add) {
+    for (const auto& o : obligations) add(o.id, standingOf(o));
+  });
+  fillRoleFacts(p, out);
+  fillDecisionFacts(out);
+  fillGroupFacts(k, out);
+}
+
+void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
+                  const std::vector<ObligationStanding>& standings,
+                  const ObligationCatalog& catalog, FactSet& out) {
+  fillProfileFacts(k, p, f, out);
+  fillObligationFacts(out, [&](auto add) {
+    for (std::size_t i = 0; i < standings.size() && i < catalog.rules.size(); ++i)
+      add(catalog.rules[i].id, standings[i]);
+  });
+  fillRoleFacts(p, out);
+  fillDecisionFacts(out);
+  fillGroupFacts(k, out);
 }
 
 // ---- conditions -------------------------------------------------------------------------
@@ -603,27 +671,57 @@ int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<in
   return best;
 }
 
-struct Evaluation {
-  Facts facts;
-  std::vector<ObligationResult> obligations;
-  FactSet factSet;
-  std::vector<int> raw;
-};
+// The model of profiles that differ from an assessed one only in fields the what-if search
+// changes (none of jurisdictions, listings, frameworks, today's roles and assignments). It
+// reuses what those fields alone decide: today's people and the obligations' verdicts
+// against them, the geography facts and the role facts; it re-derives the other facts and
+// re-evaluates only the obligations' triggers, and builds no text.
+class ModelEvaluator {
+ public:
+  explicit ModelEvaluator(const Context& base)
+      : kb_(base.kb), options_(base.options), facts_(base.facts) {
+    base.today();  // built from the assessed profile, before any changed copy can build it
+    today_ = base.todayCache;
+    FactSet roles;
+    fillProfileFacts(kb_.decision, base.profile, base.facts, roles);
+    fillRoleFacts(base.profile, roles);
+    for (int f : {kCurrentRolesKnown, kHasCio, kHasSecurityExecutive, kCioActsAsCiso, kHasDpo})
+      roleFacts_.emplace_back(f, roles.values[static_cast<std::size_t>(f)]);
+  }
 
-int evaluateModel(const Kb& kb, const Profile& profile, const Options& options, Evaluation& e) {
-  e.facts = deriveFacts(profile, kb);
-  Context ctx{kb, profile, e.facts, options};
-  e.obligations = evaluateObligations(ctx);
-  buildFactSet(kb.decision, profile, e.facts, e.obligations, e.factSet);
-  return scoreModels(kb.decision, e.factSet, e.raw, nullptr);
-}
+  int model(const Profile& profile) {
+    const DecisionKnowledge& k = kb_.decision;
+    refreshFacts(profile, kb_, facts_);
+    Context ctx{kb_, profile, facts_, options_, today_};
+    obligationStandings(ctx, standings_);
+    fillProfileFacts(k, profile, facts_, set_);
+    const auto& rules = kb_.obligations.rules;
+    fillObligationFacts(set_, [&](auto add) {
+      for (std::size_t i = 0; i < standings_.size() && i < rules.size(); ++i)
+        add(rules[i].id, standings_[i]);
+    });
+    for (const auto& [f, value] : roleFacts_) set_.values[static_cast<std::size_t>(f)] = value;
+    fillGroupFacts(k, set_);
+    return scoreModels(k, set_, raw_, nullptr);
+  }
+
+ private:
+  const Kb& kb_;
+  const Options& options_;
+  std::shared_ptr<TodayStructure> today_;
+  Facts facts_;
+  std::vector<ObligationStanding> standings_;
+  std::vector<std::pair<int, FactValue>> roleFacts_;
+  FactSet set_;
+  std::vector<int> raw_;
+};
 
 // ---- sensitivity ------------------------------------------------------------------------
 
 class WhatIf {
  public:
-  WhatIf(const Kb& kb, const Profile& profile, const Options& options, int model)
-      : kb_(kb), p_(profile), q_(profile), options_(options), model_(model) {}
+  WhatIf(const Context& ctx, int model)
+      : kb_(ctx.kb), p_(ctx.profile), q_(ctx.profile), evaluator_(ctx), model_(model) {}
 
   std::vector<SensitivityEntry> run() {
     const DecisionKnowledge& k = kb_.decision;
@@ -687,7 +785,7 @@ class WhatIf {
   int modelWith(Change change) {
     change(q_);
     ++evaluations_;
-    int m = evaluateModel(kb_, q_, options_, scratch_);
+    int m = evaluator_.model(q_);
     restore();
     return m;
   }
@@ -804,9 +902,8 @@ class WhatIf {
   const Kb& kb_;
   const Profile& p_;
   Profile q_;  // working copy
-  const Options& options_;
+  ModelEvaluator evaluator_;
   int model_;
-  Evaluation scratch_;
   int evaluations_ = 0;
   std::vector<SensitivityEntry> out_;
 };
@@ -814,8 +911,9 @@ class WhatIf {
 }  // namespace
 
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
-  Evaluation e;
-  return leadershipModels()[static_cast<std::size_t>(evaluateModel(kb, profile, options, e))];
+  const Facts facts = deriveFacts(profile, kb);
+  ModelEvaluator evaluator(Context{kb, profile, facts, options});
+  return leadershipModels()[static_cast<std::size_t>(evaluator.model(profile))];
 }
 
 Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResult>& obligations) {
@@ -920,7 +1018,7 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
   l.extra["reportingReason"] = reportingReason;
   l.extra["dpoReason"] = dpoReason;
 
-  WhatIf whatIf(ctx.kb, ctx.profile, ctx.options, best);
+  WhatIf whatIf(ctx, best);
   l.sensitivity = whatIf.run();
   // Unknown inputs that would change the model once answered: the conclusions they weaken.
   ordered_json weakened = ordered_json::array();

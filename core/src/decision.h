@@ -173,6 +173,10 @@ bool obligationApplies(const ObligationResult& o);
 // Fills every fact from the profile, its derived facts and the obligation results.
 void buildFactSet(const DecisionKnowledge& knowledge, const Profile& profile, const Facts& facts,
                   const std::vector<ObligationResult>& obligations, FactSet& out);
+// The same from the standings of the catalog's rules (obligationStandings), without texts.
+void buildFactSet(const DecisionKnowledge& knowledge, const Profile& profile, const Facts& facts,
+                  const std::vector<ObligationStanding>& standings,
+                  const ObligationCatalog& catalog, FactSet& out);
 
 // ---- the decision -------------------------------------------------------------------------
 

@@ -137,7 +137,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     return out;
   }
 
-  const std::vector<Person> people = peopleOf(ctx.profile, kb);
+  const std::vector<Person>& people = ctx.people();
   const std::uint64_t ciso = roleBit(kb, "ciso"), cso = roleBit(kb, "cso"),
                       vciso = roleBit(kb, "vciso");
   const std::uint64_t dpo = roleBit(kb, "dpo"), audit = roleBit(kb, "internal-audit");

@@ -112,12 +112,6 @@ bool keepDpo(const Context& ctx, const std::string& dpoVerdict) {
          dpoVerdict == "required";
 }
 
-std::uint64_t heldToday(const std::vector<Person>& people) {
-  std::uint64_t held = 0;
-  for (const auto& p : people) held |= p.roles;
-  return held;
-}
-
 }  // namespace
 
 const RaciModel* RaciKnowledge::model(std::string_view id) const {
@@ -192,7 +186,7 @@ Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
   if (!model) return raci;
   // A role is there when held today or usual at this size; otherwise its fallback takes the duty.
   std::uint64_t present = 0;
-  if (ctx.profile.currentRoles) present = heldToday(peopleOf(ctx.profile, kb));
+  if (ctx.profile.currentRoles) present = ctx.today().held();
   for (std::size_t i = 0; i < kb.raci.minEmployees.size() && i < 64; ++i)
     if (kb.raci.minEmployees[i] <= ctx.profile.employees) present |= bitOf(static_cast<int>(i));
   const int drop = keepDpo(ctx, leadership.dpo) ? -1 : kb.raci.dpoRole;
@@ -219,8 +213,9 @@ Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
 std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   if (!ctx.profile.currentRoles) return std::nullopt;
   const Kb& kb = ctx.kb;
-  const std::vector<Person> people = peopleOf(ctx.profile, kb);
-  const std::uint64_t held = heldToday(people);
+  const TodayStructure& structure = ctx.today();
+  const std::vector<Person>& people = structure.people();
+  const std::uint64_t held = structure.held();
   auto has = [&](const char* role) { return (held & roleBit(kb, role)) != 0; };
   // Who holds the duties by default today: the model today's roles resemble.
   const char* today = has("cso") && has("ciso") ? "cso-with-ciso"
@@ -248,11 +243,7 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   auto holders = [&](int role) -> const std::vector<const Person*>& {
     return role < 0 || role >= static_cast<int>(byRole.size()) ? kNobody : byRole[role];
   };
-  auto byId = [&](const std::string& id) -> const Person* {
-    for (const auto& p : people)
-      if (p.id == id) return &p;
-    return nullptr;
-  };
+  auto byId = [&](const std::string& id) { return structure.person(id); };
 
   std::uint64_t used = 0;
   auto addRole = [&](std::vector<std::string>& list, const std::string& role) {
