@@ -492,6 +492,66 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
   return {2, "No one both designs and audits security controls in today's roles."};
 }
 
+// How well one holder of the duty meets it. The reason is the first of the worst problems;
+// it is written only when `text` is set, as judge() needs it for the chosen holder alone.
+Verdict judgeHolder(const Kb& kb, const ObligationCatalog& cat, const Duty& d,
+                    const std::vector<Person>& people, const Person& p, bool text) {
+  Verdict v{2, {}};
+  if (text) {
+    const std::string held = roleName(kb, p.roles & d.holders);
+    v.reason = who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty.";
+  }
+  auto down = [&](int rank, auto why) {
+    if (rank >= v.rank) return;
+    v.rank = rank;
+    if (text) v.reason = why();
+  };
+  if (p.external && d.external != Duty::External::Allowed) {
+    if (d.external == Duty::External::NeedsOverseer) {
+      bool overseen = p.manager >= 0 ? !people[p.manager].external &&
+                                           (people[p.manager].roles & cat.seniorInternal)
+                                     : (p.managerRole & cat.seniorInternal) != 0;
+      if (!overseen)
+        down(1, [&] { return who(p) + " is external and no senior internal overseer is named."; });
+    } else if (d.external == Duty::External::Partial) {
+      down(1, [&] {
+        return who(p) + " is external, while the rule expects a member of the entity's management.";
+      });
+    } else {
+      down(0,
+           [&] { return who(p) + " is external, while the rule expects an internal official."; });
+    }
+  }
+  if (p.managerRole & d.reportsToGap)
+    down(0, [&] {
+      return who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.";
+    });
+  if (p.managerRole & d.reportsToPartial)
+    down(1, [&] {
+      return who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.";
+    });
+  if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
+    down(1, [&] {
+      return who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".";
+    });
+  const std::uint64_t others = p.roles & ~d.holders;
+  auto combined = [&](std::uint64_t conflicting, const char* what) {
+    return [&kb, &d, &p, conflicting, what] {
+      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
+      return "The " + duty + " duty sits with " + who(p) +
+             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
+    };
+  };
+  if (others & d.alsoActsAsGap)
+    down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
+  if (others & d.alsoActsAsPartial)
+    down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
+  if (d.primaryDuty && (others || p.fte < 1.0))
+    down(1,
+         [&] { return who(p) + " holds other duties, while security must be the primary duty."; });
+  return v;
+}
+
 Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog& cat,
               const Profile& profile, const std::vector<Person>& people) {
   const Duty& d = rule.duty;
@@ -499,48 +559,15 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   Verdict best;
   best.rank = -1;
   int bestIndex = -1;
-  for (std::size_t i = 0; i < people.size(); ++i) {
+  // The first holder with the best rank; ranks only, then the reason for that holder.
+  for (std::size_t i = 0; i < people.size() && best.rank < 2; ++i) {
     const Person& p = people[i];
     if (!(p.roles & d.holders)) continue;
-    const std::string held = roleName(kb, p.roles & d.holders);
-    Verdict v{2, who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty."};
-    auto down = [&](int rank, std::string why) {
-      if (rank < v.rank) v = {rank, std::move(why)};
-    };
-    if (p.external && d.external != Duty::External::Allowed) {
-      if (d.external == Duty::External::NeedsOverseer) {
-        bool overseen = p.manager >= 0 ? !people[p.manager].external &&
-                                             (people[p.manager].roles & cat.seniorInternal)
-                                       : (p.managerRole & cat.seniorInternal) != 0;
-        if (!overseen) down(1, who(p) + " is external and no senior internal overseer is named.");
-      } else if (d.external == Duty::External::Partial) {
-        down(1,
-             who(p) + " is external, while the rule expects a member of the entity's management.");
-      } else {
-        down(0, who(p) + " is external, while the rule expects an internal official.");
-      }
-    }
-    if (p.managerRole & d.reportsToGap)
-      down(0, who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.");
-    if (p.managerRole & d.reportsToPartial)
-      down(1, who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.");
-    if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
-      down(1,
-           who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".");
-    const std::uint64_t others = p.roles & ~d.holders;
-    auto combined = [&](std::uint64_t conflicting, const char* what) {
-      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
-      return "The " + duty + " duty sits with " + who(p) +
-             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
-    };
-    if (others & d.alsoActsAsGap)
-      down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
-    if (others & d.alsoActsAsPartial)
-      down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
-    if (d.primaryDuty && (others || p.fte < 1.0))
-      down(1, who(p) + " holds other duties, while security must be the primary duty.");
-    if (v.rank > best.rank) best = v, bestIndex = static_cast<int>(i);
+    int rank = judgeHolder(kb, cat, d, people, p, false).rank;
+    if (rank > best.rank) best.rank = rank, bestIndex = static_cast<int>(i);
   }
+  if (bestIndex >= 0)
+    best = judgeHolder(kb, cat, d, people, people[static_cast<std::size_t>(bestIndex)], true);
   if (bestIndex < 0) {
     for (const auto& p : people)
       if (p.roles & d.partialHolders) {
@@ -588,23 +615,29 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role) {
 
 namespace {
 
-// Role id -> bit, sorted by id (stable: the first of equal ids wins, as in roleBit).
+// Role id -> index in kb.roles, sorted by id (stable: the first of equal ids wins, as in a
+// scan of kb.roles).
 class RoleBits {
  public:
   explicit RoleBits(const Kb& kb) {
-    for (std::size_t i = 0; i < kb.roles.size() && i < 64; ++i)
-      table_.emplace_back(kb.roles[i].id, std::uint64_t{1} << i);
+    for (std::size_t i = 0; i < kb.roles.size(); ++i)
+      table_.emplace_back(kb.roles[i].id, static_cast<int>(i));
     std::stable_sort(table_.begin(), table_.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
   }
-  std::uint64_t operator()(std::string_view role) const {
+  int index(std::string_view role) const {
     auto it = std::lower_bound(table_.begin(), table_.end(), role,
                                [](const auto& e, std::string_view r) { return e.first < r; });
-    return it != table_.end() && it->first == role ? it->second : 0;
+    return it != table_.end() && it->first == role ? it->second : -1;
+  }
+  // As roleBit(): 0 when not a role (or beyond the 64 a mask can hold).
+  std::uint64_t operator()(std::string_view role) const {
+    int i = index(role);
+    return i >= 0 && i < 64 ? std::uint64_t{1} << i : 0;
   }
 
  private:
-  std::vector<std::pair<std::string_view, std::uint64_t>> table_;
+  std::vector<std::pair<std::string_view, int>> table_;
 };
 
 // (id, position) sorted by id; the first position of equal ids comes first.
@@ -639,6 +672,7 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
     Person p;
     p.id = e.id;
     p.role = e.role;
+    p.roleIndex = bitOf.index(e.role);
     const std::uint64_t primary = bitOf(e.role);
     p.roles = primary;
     for (const auto& r : e.alsoActsAs) p.roles |= bitOf(r);
@@ -664,6 +698,7 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
       if (!(held & b)) {
         Person v;
         v.id = v.role = to;
+        v.roleIndex = bitOf.index(to);
         v.roles = b;
         held |= b;
         implied.push_back(std::move(v));
@@ -675,6 +710,7 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
   if (std::uint64_t ceo = bitOf("ceo"); ceo && !(held & ceo)) {
     Person v;
     v.id = v.role = "ceo";
+    v.roleIndex = bitOf.index("ceo");
     v.roles = ceo;
     people.push_back(std::move(v));
   }

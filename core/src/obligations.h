@@ -117,6 +117,7 @@ ordered_json toJson(const ObligationResult& result);
 struct Person {
   std::string id;
   std::string role;               // primary role id
+  int roleIndex = -1;             // of the primary role in kb.roles, or -1
   std::uint64_t roles = 0;        // primary role plus alsoActsAs
   bool external = false;          // employment external/affiliate, or the vciso role
   int manager = -1;               // index of the currentRoles entry it reports to, or -1

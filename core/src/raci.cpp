@@ -232,7 +232,7 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   // order. Built once: O(people x roles).
   std::vector<std::vector<const Person*>> byRole(kb.roles.size());
   for (const auto& p : people) {
-    int primary = roleIndex(kb, p.role);
+    int primary = p.roleIndex;
     if (primary >= 0) byRole[primary].push_back(&p);
   }
   for (const auto& p : people)
@@ -246,10 +246,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   auto byId = [&](const std::string& id) { return structure.person(id); };
 
   std::uint64_t used = 0;
-  auto addRole = [&](std::vector<std::string>& list, const std::string& role) {
-    if (!role.empty() && std::find(list.begin(), list.end(), role) == list.end()) {
-      list.push_back(role);
-      used |= roleBit(kb, role);
+  // Adds a person's primary role once; `used` collects the roles shown.
+  auto addRole = [&](std::vector<std::string>& list, const Person& p) {
+    if (!p.role.empty() && std::find(list.begin(), list.end(), p.role) == list.end()) {
+      list.push_back(p.role);
+      used |= bitOf(p.roleIndex);
     }
   };
   for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
@@ -269,11 +270,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
         row.A = p->role;
         row.accountableId = p->id;
         row.accountableCandidates = {p->id};
-        used |= roleBit(kb, p->role);
+        used |= bitOf(p->roleIndex);
       }
       for (const auto& id : assigned->responsible)
         if (const Person* p = byId(id)) {
-          addRole(row.R, p->role);
+          addRole(row.R, *p);
           if (std::find(row.responsibleIds.begin(), row.responsibleIds.end(), id) ==
               row.responsibleIds.end())
             row.responsibleIds.push_back(id);
@@ -284,11 +285,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
       if (!owners.empty()) {
         row.A = owners.front()->role;
         row.accountableId = owners.front()->id;
-        used |= roleBit(kb, row.A);
+        used |= bitOf(owners.front()->roleIndex);
         for (int role : r.R) {
           const auto& doers = holders(role);
           if (doers.empty()) continue;
-          addRole(row.R, doers.front()->role);
+          addRole(row.R, *doers.front());
           row.responsibleIds.push_back(doers.front()->id);
         }
       }
@@ -304,11 +305,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
       };
       for (int role : r.C) {
         const auto& h = holders(role);
-        if (!h.empty() && !taken(h.front()->role)) addRole(row.C, h.front()->role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.C, *h.front());
       }
       for (int role : r.I) {
         const auto& h = holders(role);
-        if (!h.empty() && !taken(h.front()->role)) addRole(row.I, h.front()->role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.I, *h.front());
       }
     }
     raci.rows.push_back(std::move(row));
