@@ -590,13 +590,6 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   return best;
 }
 
-std::optional<double> convert(const Kb& kb, const std::optional<Money>& m, const char* to) {
-  if (!m) return std::nullopt;
-  auto usd = kb.toUsd(m->amount, m->currency);
-  if (!usd) return std::nullopt;
-  return std::string_view(to) == "USD" ? usd : kb.fromUsd(*usd, to);
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -808,8 +801,9 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   // NYDFS 500.19(a): exempt if ANY one test holds: < 20 staff, < $7.5M revenue, < $15M assets.
   facts.nydfsCovered = profile.nydfsCovered;
   if (!facts.nydfsCovered && !(facts.usNy && (facts.financialSector))) facts.nydfsCovered = false;
-  const auto revUsd = convert(kb, profile.annualRevenue, "USD");
-  const auto assetsUsd = convert(kb, profile.totalAssets, "USD");
+  // Money in USD and EUR as deriveFacts converted it (the same conversions, done once).
+  const auto& revUsd = facts.revenueUsd;
+  const auto& assetsUsd = facts.totalAssetsUsd;
   if (staff < 20 || (revUsd && *revUsd < 7.5e6) || (assetsUsd && *assetsUsd < 15e6)) {
     facts.nydfsExempt = true;
   } else if (!revUsd || !assetsUsd) {
@@ -821,8 +815,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   }
 
   // DORA Art. 3(60): microenterprise = < 10 staff and turnover and/or balance sheet <= EUR 2M.
-  const auto turnover = convert(kb, profile.annualRevenue, "EUR");
-  const auto balance = convert(kb, profile.balanceSheetTotal, "EUR");
+  const auto& turnover = facts.revenueEur;
+  const auto& balance = facts.balanceSheetEur;
   facts.euFinancialEntity = profile.euFinancialEntity;
   if (!facts.euFinancialEntity && !(facts.eu && facts.financialSector))
     facts.euFinancialEntity = false;

@@ -107,7 +107,7 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
 std::vector<ObligationResult> evaluateObligations(const Context& ctx);
 
 // Regulatory classifications derived from the profile (NIS2 class, DORA micro, NYDFS exemption).
-// Reads the geography facts and dpoExists, which deriveFacts sets first.
+// Reads the geography, money and sector-group facts and dpoExists, which deriveFacts sets first.
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts);
 
 ordered_json toJson(const ObligationResult& result);
