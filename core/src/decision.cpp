@@ -657,6 +657,14 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
 namespace {
 
 // Sums base and the points of every firing scoring rule; returns the winning model index.
+// The winning model of raw scores: the highest, ties to the earlier model of tieBreak.
+int bestModel(const DecisionKnowledge& k, const std::vector<int>& raw) {
+  int best = k.tieBreak.empty() ? 0 : k.tieBreak.front();
+  for (int m : k.tieBreak)
+    if (raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(best)]) best = m;
+  return best;
+}
+
 int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<int>& raw,
                 std::vector<const DecisionRule*>* fired) {
   raw = k.baseScore;
@@ -665,55 +673,144 @@ int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<in
     for (const auto& [m, points] : rule.score) raw[static_cast<std::size_t>(m)] += points;
     if (fired) fired->push_back(&rule);
   }
-  int best = k.tieBreak.empty() ? 0 : k.tieBreak.front();
-  for (int m : k.tieBreak)
-    if (raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(best)]) best = m;
-  return best;
+  return bestModel(k, raw);
+}
+
+// The facts a condition reads, appended to `out` (with repeats).
+void factsOf(const Condition& c, std::vector<int>& out) {
+  if (c.op == Condition::All || c.op == Condition::Any) {
+    for (const auto& child : c.children) factsOf(child, out);
+    return;
+  }
+  if (c.fact >= 0) out.push_back(c.fact);
+}
+
+// Whether two values make every condition on them decide alike (false when unsure).
+bool sameValue(const FactValue& a, const FactValue& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case FactValue::Unknown:
+      return true;
+    case FactValue::Num:
+      return a.num == b.num;
+    case FactValue::Bool:
+      return a.b == b.b;
+    case FactValue::Str:
+      return a.str == b.str;
+    case FactValue::List:
+      return a.list == b.list || (a.list && b.list && *a.list == *b.list);
+  }
+  return false;
 }
 
 // The model of profiles that differ from an assessed one only in fields the what-if search
 // changes (none of jurisdictions, listings, frameworks, today's roles and assignments). It
 // reuses what those fields alone decide: today's people and the obligations' verdicts
-// against them, the geography facts and the role facts; it re-derives the other facts and
-// re-evaluates only the obligations' triggers, and builds no text.
+// against them, the geography facts and the role facts. Per changed profile it re-derives
+// the other facts, re-evaluates the obligations' triggers (no texts), and re-evaluates only
+// the scoring rules that read a fact whose value differs from the assessed profile's; the
+// others keep their result.
 class ModelEvaluator {
  public:
   explicit ModelEvaluator(const Context& base)
       : kb_(base.kb), options_(base.options), facts_(base.facts) {
+    const DecisionKnowledge& k = kb_.decision;
     base.today();  // built from the assessed profile, before any changed copy can build it
     today_ = base.todayCache;
     FactSet roles;
-    fillProfileFacts(kb_.decision, base.profile, base.facts, roles);
+    fillProfileFacts(k, base.profile, base.facts, roles);
     fillRoleFacts(base.profile, roles);
     for (int f : {kCurrentRolesKnown, kHasCio, kHasSecurityExecutive, kCioActsAsCiso, kHasDpo})
       roleFacts_.emplace_back(f, roles.values[static_cast<std::size_t>(f)]);
+    // Each group as the catalog rules whose id it names: the group fact is whether one of
+    // them applies (the same as looking its ids up in the applicable list).
+    const auto& rules = kb_.obligations.rules;
+    for (const auto& g : k.groups) {
+      std::vector<std::size_t> members;
+      for (const auto& id : g.ids)
+        for (std::size_t i = 0; i < rules.size(); ++i)
+          if (rules[i].id == id) members.push_back(i);
+      groupRules_.push_back(std::move(members));
+    }
+    for (const auto& rule : k.rules) {
+      std::vector<int> facts;
+      if (!rule.score.empty()) factsOf(rule.when, facts);
+      std::sort(facts.begin(), facts.end());
+      facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+      ruleFacts_.push_back(std::move(facts));
+    }
+    // The assessed profile: its fact set and which scoring rules fire.
+    fill(base.profile, base.facts, base, baseStandings_, baseSet_);
+    baseFired_.assign(k.rules.size(), false);
+    for (std::size_t r = 0; r < k.rules.size(); ++r)
+      baseFired_[r] = !k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_);
+    baseModel_ = score(nullptr);
   }
 
+  int baseModel() const { return baseModel_; }
+
   int model(const Profile& profile) {
-    const DecisionKnowledge& k = kb_.decision;
     refreshFacts(profile, kb_, facts_);
-    Context ctx{kb_, profile, facts_, options_, today_};
-    obligationStandings(ctx, standings_);
-    fillProfileFacts(k, profile, facts_, set_);
-    const auto& rules = kb_.obligations.rules;
-    fillObligationFacts(set_, [&](auto add) {
-      for (std::size_t i = 0; i < standings_.size() && i < rules.size(); ++i)
-        add(rules[i].id, standings_[i]);
-    });
-    for (const auto& [f, value] : roleFacts_) set_.values[static_cast<std::size_t>(f)] = value;
-    fillGroupFacts(k, set_);
-    return scoreModels(k, set_, raw_, nullptr);
+    fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_);
+    changed_.assign(set_.values.size(), false);
+    for (std::size_t f = 0; f < set_.values.size(); ++f)
+      changed_[f] = f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]);
+    return score(&set_);
   }
 
  private:
+  // The fact set the scoring rules see (model unknown), as buildFactSet builds it.
+  void fill(const Profile& profile, const Facts& facts, const Context& ctx,
+            std::vector<ObligationStanding>& standings, FactSet& set) {
+    const DecisionKnowledge& k = kb_.decision;
+    obligationStandings(ctx, standings);
+    fillProfileFacts(k, profile, facts, set);
+    const auto& rules = kb_.obligations.rules;
+    fillObligationFacts(set, [&](auto add) {
+      for (std::size_t i = 0; i < standings.size() && i < rules.size(); ++i)
+        add(rules[i].id, standings[i]);
+    });
+    for (const auto& [f, value] : roleFacts_) set.values[static_cast<std::size_t>(f)] = value;
+    for (std::size_t g = 0; g < groupRules_.size(); ++g) {
+      bool any = false;
+      for (std::size_t i : groupRules_[g]) any = any || standings[i].applies;
+      set.values[kFixedFactCount + g] = boolean(any);
+    }
+  }
+
+  // scoreModels over `set`, re-evaluating only rules that read a changed fact (all rules
+  // keep the assessed profile's result when `set` is null).
+  int score(const FactSet* set) {
+    const DecisionKnowledge& k = kb_.decision;
+    raw_ = k.baseScore;
+    for (std::size_t r = 0; r < k.rules.size(); ++r) {
+      const DecisionRule& rule = k.rules[r];
+      if (rule.score.empty()) continue;
+      bool fired = baseFired_[r];
+      if (set) {
+        const auto& facts = ruleFacts_[r];
+        if (std::any_of(facts.begin(), facts.end(),
+                        [&](int f) { return changed_[static_cast<std::size_t>(f)]; }))
+          fired = evaluateCondition(rule.when, *set);
+      }
+      if (!fired) continue;
+      for (const auto& [m, points] : rule.score) raw_[static_cast<std::size_t>(m)] += points;
+    }
+    return bestModel(k, raw_);
+  }
+
   const Kb& kb_;
   const Options& options_;
   std::shared_ptr<TodayStructure> today_;
-  Facts facts_;
-  std::vector<ObligationStanding> standings_;
+  Facts facts_;  // of the changed profile
   std::vector<std::pair<int, FactValue>> roleFacts_;
-  FactSet set_;
+  std::vector<std::vector<std::size_t>> groupRules_;  // by group: catalog rule indexes
+  std::vector<std::vector<int>> ruleFacts_;           // by decision rule: facts it reads
+  std::vector<ObligationStanding> baseStandings_, standings_;
+  FactSet baseSet_, set_;
+  std::vector<bool> baseFired_, changed_;
   std::vector<int> raw_;
+  int baseModel_ = 0;
 };
 
 // ---- sensitivity ------------------------------------------------------------------------
@@ -913,7 +1010,7 @@ class WhatIf {
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
   const Facts facts = deriveFacts(profile, kb);
   ModelEvaluator evaluator(Context{kb, profile, facts, options});
-  return leadershipModels()[static_cast<std::size_t>(evaluator.model(profile))];
+  return leadershipModels()[static_cast<std::size_t>(evaluator.baseModel())];
 }
 
 Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResult>& obligations) {
