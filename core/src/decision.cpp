@@ -732,15 +732,17 @@ class ModelEvaluator {
           if (rules[i].id == id) members.push_back(i);
       groupRules_.push_back(std::move(members));
     }
+    words_ = (k.factNames.size() + 63) / 64;
     for (const auto& rule : k.rules) {
       std::vector<int> facts;
       if (!rule.score.empty()) factsOf(rule.when, facts);
-      std::sort(facts.begin(), facts.end());
-      facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-      ruleFacts_.push_back(std::move(facts));
+      std::vector<std::uint64_t> mask(words_, 0);
+      for (int f : facts)
+        if (f >= 0) mask[static_cast<std::size_t>(f) / 64] |= std::uint64_t{1} << (f % 64);
+      ruleFacts_.push_back(std::move(mask));
     }
     // The assessed profile: its fact set and which scoring rules fire.
-    fill(base.profile, base.facts, base, baseStandings_, baseSet_);
+    fill(base.profile, base.facts, base, baseStandings_, baseSet_, nullptr);
     baseFired_.assign(k.rules.size(), false);
     for (std::size_t r = 0; r < k.rules.size(); ++r)
       baseFired_[r] = !k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_);
@@ -751,26 +753,37 @@ class ModelEvaluator {
 
   int model(const Profile& profile) {
     refreshFacts(profile, kb_, facts_);
-    fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_);
-    changed_.assign(set_.values.size(), false);
+    fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_,
+         &baseSet_);
+    changed_.assign(words_, 0);
     for (std::size_t f = 0; f < set_.values.size(); ++f)
-      changed_[f] = f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]);
+      if (f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]))
+        changed_[f / 64] |= std::uint64_t{1} << (f % 64);
     return score(&set_);
   }
 
  private:
   // The fact set the scoring rules see (model unknown), as buildFactSet builds it.
+  // `base`: the assessed profile's set, whose obligation facts are reused when every
+  // standing is the same (the usual case), or null.
   void fill(const Profile& profile, const Facts& facts, const Context& ctx,
-            std::vector<ObligationStanding>& standings, FactSet& set) {
+            std::vector<ObligationStanding>& standings, FactSet& set, const FactSet* base) {
     const DecisionKnowledge& k = kb_.decision;
     obligationStandings(ctx, standings);
     fillProfileFacts(k, profile, facts, set);
+    for (const auto& [f, value] : roleFacts_) set.values[static_cast<std::size_t>(f)] = value;
+    if (base && standings == baseStandings_) {
+      for (int f : {kObligations, kPossibleObligations, kObligationGaps, kRegulatoryLoad})
+        set.values[static_cast<std::size_t>(f)] = base->values[static_cast<std::size_t>(f)];
+      for (std::size_t g = 0; g < groupRules_.size(); ++g)
+        set.values[kFixedFactCount + g] = base->values[kFixedFactCount + g];
+      return;
+    }
     const auto& rules = kb_.obligations.rules;
     fillObligationFacts(set, [&](auto add) {
       for (std::size_t i = 0; i < standings.size() && i < rules.size(); ++i)
         add(rules[i].id, standings[i]);
     });
-    for (const auto& [f, value] : roleFacts_) set.values[static_cast<std::size_t>(f)] = value;
     for (std::size_t g = 0; g < groupRules_.size(); ++g) {
       bool any = false;
       for (std::size_t i : groupRules_[g]) any = any || standings[i].applies;
@@ -788,10 +801,9 @@ class ModelEvaluator {
       if (rule.score.empty()) continue;
       bool fired = baseFired_[r];
       if (set) {
-        const auto& facts = ruleFacts_[r];
-        if (std::any_of(facts.begin(), facts.end(),
-                        [&](int f) { return changed_[static_cast<std::size_t>(f)]; }))
-          fired = evaluateCondition(rule.when, *set);
+        bool dirty = false;
+        for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
+        if (dirty) fired = evaluateCondition(rule.when, *set);
       }
       if (!fired) continue;
       for (const auto& [m, points] : rule.score) raw_[static_cast<std::size_t>(m)] += points;
@@ -804,11 +816,13 @@ class ModelEvaluator {
   std::shared_ptr<TodayStructure> today_;
   Facts facts_;  // of the changed profile
   std::vector<std::pair<int, FactValue>> roleFacts_;
-  std::vector<std::vector<std::size_t>> groupRules_;  // by group: catalog rule indexes
-  std::vector<std::vector<int>> ruleFacts_;           // by decision rule: facts it reads
+  std::vector<std::vector<std::size_t>> groupRules_;   // by group: catalog rule indexes
+  std::size_t words_ = 0;                              // 64-bit words of a fact mask
+  std::vector<std::vector<std::uint64_t>> ruleFacts_;  // by decision rule: facts it reads
   std::vector<ObligationStanding> baseStandings_, standings_;
   FactSet baseSet_, set_;
-  std::vector<bool> baseFired_, changed_;
+  std::vector<bool> baseFired_;
+  std::vector<std::uint64_t> changed_;  // facts whose value differs from the assessed one
   std::vector<int> raw_;
   int baseModel_ = 0;
 };

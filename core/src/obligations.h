@@ -165,6 +165,7 @@ struct ObligationStanding {
   bool applies = false;   // obligationApplies()
   bool possible = false;  // unknown and not applies
   bool gap = false;       // gap or partial
+  bool operator==(const ObligationStanding&) const = default;
 };
 
 // Standings of every catalog rule, in catalog order; equal to what evaluateObligations()
