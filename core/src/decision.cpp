@@ -1027,6 +1027,14 @@ std::string recommendModel(const Kb& kb, const Profile& profile, const Options& 
   return leadershipModels()[static_cast<std::size_t>(evaluator.baseModel())];
 }
 
+std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed) {
+  ModelEvaluator evaluator(ctx);
+  std::vector<std::string> out;
+  for (const auto& q : changed)
+    out.push_back(leadershipModels()[static_cast<std::size_t>(evaluator.model(q))]);
+  return out;
+}
+
 Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResult>& obligations) {
   const DecisionKnowledge& k = ctx.kb.decision;
   const auto& models = leadershipModels();

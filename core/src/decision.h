@@ -219,6 +219,12 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
 // primitive the sensitivity search and the tests use.
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options);
 
+// The models of profiles that differ from ctx.profile only in fields the what-if search
+// changes, evaluated in order exactly as the search does (incrementally from ctx: reused
+// verdicts and facts, only the rules a change can affect re-scored). For the tests that
+// hold this fast path to the full decision.
+std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed);
+
 ordered_json toJson(const Leadership& leadership);
 
 }  // namespace seclead
