@@ -119,22 +119,25 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
 
 namespace {
 
-// Facts for advice conditions: the decision's facts plus the decision itself.
+// Facts for advice conditions: the decision's facts plus the decision itself. Without the
+// obligation results at hand, their standings (no texts) give the same facts.
 struct AdviceFacts {
-  std::vector<ObligationResult> obligations;
+  std::vector<ObligationStanding> standings;
   FactSet set;
 };
 
 void buildAdviceFacts(const Context& ctx, const Leadership& leadership, AdviceFacts& out,
                       const std::vector<ObligationResult>* obligations) {
-  if (obligations)
-    out.obligations = *obligations;
-  else
-    out.obligations = evaluateObligations(ctx);
   out.set.model = leadership.model;
   out.set.cisoReportsTo = leadership.cisoReportsTo;
   out.set.dpo = leadership.dpo;
-  buildFactSet(ctx.kb.decision, ctx.profile, ctx.facts, out.obligations, out.set);
+  if (obligations) {
+    buildFactSet(ctx.kb.decision, ctx.profile, ctx.facts, *obligations, out.set);
+  } else {
+    obligationStandings(ctx, out.standings);
+    buildFactSet(ctx.kb.decision, ctx.profile, ctx.facts, out.standings, ctx.kb.obligations,
+                 out.set);
+  }
 }
 
 bool holds(bool always, const Condition& when, const FactSet& facts) {

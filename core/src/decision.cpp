@@ -158,8 +158,11 @@ bool obligationApplies(const ObligationResult& o) {
   });
 }
 
-void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
-                  const std::vector<ObligationResult>& obligations, FactSet& out) {
+namespace {
+
+// Every fact of the profile and its derived facts; the obligation, role and decision facts
+// start unknown.
+void fillProfileFacts(const DecisionKnowledge& k, const Profile& p, const Facts& f, FactSet& out) {
   out.values.assign(k.factNames.size(), FactValue{});
   out.lists.resize(5);
   auto& v = out.values;
@@ -218,22 +221,44 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
     v[kFrameworks].kind = FactValue::List;
     v[kFrameworks].list = &*p.frameworks;
   }
+}
 
+// Sets the size of `list` to n, keeping its strings' storage for the next assignments.
+void keep(std::vector<std::string>& list, std::size_t n) {
+  if (list.size() > n) list.resize(n);
+}
+void put(std::vector<std::string>& list, std::size_t& n, const std::string& id) {
+  if (n < list.size())
+    list[n].assign(id);
+  else
+    list.push_back(id);
+  ++n;
+}
+
+// The obligation lists and their count. `each(add)` calls add(id, standing) for every
+// obligation in report order.
+template <class Each>
+void fillObligationFacts(FactSet& out, Each each) {
+  auto& v = out.values;
   auto& applicable = out.lists[0];
   auto& possible = out.lists[1];
   auto& gaps = out.lists[2];
-  applicable.clear(), possible.clear(), gaps.clear();
-  for (const auto& o : obligations) {
-    bool applies = obligationApplies(o);
-    if (applies) applicable.push_back(o.id);
-    if (o.status == "unknown" && !applies) possible.push_back(o.id);
-    if (o.status == "gap" || o.status == "partial") gaps.push_back(o.id);
-  }
+  std::size_t na = 0, np = 0, ng = 0;
+  each([&](const std::string& id, const ObligationStanding& s) {
+    if (s.applies) put(applicable, na, id);
+    if (s.possible) put(possible, np, id);
+    if (s.gap) put(gaps, ng, id);
+  });
+  keep(applicable, na), keep(possible, np), keep(gaps, ng);
   v[kObligations] = {FactValue::List, false, 0, {}, &applicable};
   v[kPossibleObligations] = {FactValue::List, false, 0, {}, &possible};
   v[kObligationGaps] = {FactValue::List, false, 0, {}, &gaps};
   v[kRegulatoryLoad] = num(static_cast<double>(applicable.size()));
+}
 
+// Facts of today's roles (currentRoles).
+void fillRoleFacts(const Profile& p, FactSet& out) {
+  auto& v = out.values;
   bool known = p.currentRoles.has_value();
   v[kCurrentRolesKnown] = boolean(known);
   if (known) {
@@ -255,16 +280,59 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
     v[kCioActsAsCiso] = boolean(cioCiso);
     v[kHasDpo] = boolean(dpo);
   }
+}
+
+// The decision facts (known in the second pass and in advice).
+void fillDecisionFacts(FactSet& out) {
+  auto& v = out.values;
   if (!out.model.empty()) v[kModel] = str(out.model);
   if (!out.cisoReportsTo.empty()) v[kCisoReportsTo] = str(out.cisoReportsTo);
   if (!out.dpo.empty()) v[kDpoVerdict] = str(out.dpo);
+}
 
+// Group facts: whether any obligation of the group applies.
+void fillGroupFacts(const DecisionKnowledge& k, FactSet& out) {
+  const auto& applicable = out.lists[0];
   for (std::size_t g = 0; g < k.groups.size(); ++g) {
     bool any = false;
     for (const auto& id : k.groups[g].ids)
       any = any || std::find(applicable.begin(), applicable.end(), id) != applicable.end();
-    v[kFixedFactCount + g] = boolean(any);
+    out.values[kFixedFactCount + g] = boolean(any);
   }
+}
+
+ObligationStanding standingOf(const ObligationResult& o) {
+  ObligationStanding s;
+  s.applies = obligationApplies(o);
+  s.possible = o.status == "unknown" && !s.applies;
+  s.gap = o.status == "gap" || o.status == "partial";
+  return s;
+}
+
+}  // namespace
+
+void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
+                  const std::vector<ObligationResult>& obligations, FactSet& out) {
+  fillProfileFacts(k, p, f, out);
+  fillObligationFacts(out, [&](auto add) {
+    for (const auto& o : obligations) add(o.id, standingOf(o));
+  });
+  fillRoleFacts(p, out);
+  fillDecisionFacts(out);
+  fillGroupFacts(k, out);
+}
+
+void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
+                  const std::vector<ObligationStanding>& standings,
+                  const ObligationCatalog& catalog, FactSet& out) {
+  fillProfileFacts(k, p, f, out);
+  fillObligationFacts(out, [&](auto add) {
+    for (std::size_t i = 0; i < standings.size() && i < catalog.rules.size(); ++i)
+      add(catalog.rules[i].id, standings[i]);
+  });
+  fillRoleFacts(p, out);
+  fillDecisionFacts(out);
+  fillGroupFacts(k, out);
 }
 
 // ---- conditions -------------------------------------------------------------------------
@@ -589,6 +657,14 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
 namespace {
 
 // Sums base and the points of every firing scoring rule; returns the winning model index.
+// The winning model of raw scores: the highest, ties to the earlier model of tieBreak.
+int bestModel(const DecisionKnowledge& k, const std::vector<int>& raw) {
+  int best = k.tieBreak.empty() ? 0 : k.tieBreak.front();
+  for (int m : k.tieBreak)
+    if (raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(best)]) best = m;
+  return best;
+}
+
 int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<int>& raw,
                 std::vector<const DecisionRule*>* fired) {
   raw = k.baseScore;
@@ -597,33 +673,166 @@ int scoreModels(const DecisionKnowledge& k, const FactSet& facts, std::vector<in
     for (const auto& [m, points] : rule.score) raw[static_cast<std::size_t>(m)] += points;
     if (fired) fired->push_back(&rule);
   }
-  int best = k.tieBreak.empty() ? 0 : k.tieBreak.front();
-  for (int m : k.tieBreak)
-    if (raw[static_cast<std::size_t>(m)] > raw[static_cast<std::size_t>(best)]) best = m;
-  return best;
+  return bestModel(k, raw);
 }
 
-struct Evaluation {
-  Facts facts;
-  std::vector<ObligationResult> obligations;
-  FactSet factSet;
-  std::vector<int> raw;
+// The facts a condition reads, appended to `out` (with repeats).
+void factsOf(const Condition& c, std::vector<int>& out) {
+  if (c.op == Condition::All || c.op == Condition::Any) {
+    for (const auto& child : c.children) factsOf(child, out);
+    return;
+  }
+  if (c.fact >= 0) out.push_back(c.fact);
+}
+
+// Whether two values make every condition on them decide alike (false when unsure).
+bool sameValue(const FactValue& a, const FactValue& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case FactValue::Unknown:
+      return true;
+    case FactValue::Num:
+      return a.num == b.num;
+    case FactValue::Bool:
+      return a.b == b.b;
+    case FactValue::Str:
+      return a.str == b.str;
+    case FactValue::List:
+      return a.list == b.list || (a.list && b.list && *a.list == *b.list);
+  }
+  return false;
+}
+
+// The model of profiles that differ from an assessed one only in fields the what-if search
+// changes (none of jurisdictions, listings, frameworks, today's roles and assignments). It
+// reuses what those fields alone decide: today's people and the obligations' verdicts
+// against them, the geography facts and the role facts. Per changed profile it re-derives
+// the other facts, re-evaluates the obligations' triggers (no texts), and re-evaluates only
+// the scoring rules that read a fact whose value differs from the assessed profile's; the
+// others keep their result.
+class ModelEvaluator {
+ public:
+  explicit ModelEvaluator(const Context& base)
+      : kb_(base.kb), options_(base.options), facts_(base.facts) {
+    const DecisionKnowledge& k = kb_.decision;
+    base.today();  // built from the assessed profile, before any changed copy can build it
+    today_ = base.todayCache;
+    FactSet roles;
+    fillProfileFacts(k, base.profile, base.facts, roles);
+    fillRoleFacts(base.profile, roles);
+    for (int f : {kCurrentRolesKnown, kHasCio, kHasSecurityExecutive, kCioActsAsCiso, kHasDpo})
+      roleFacts_.emplace_back(f, roles.values[static_cast<std::size_t>(f)]);
+    // Each group as the catalog rules whose id it names: the group fact is whether one of
+    // them applies (the same as looking its ids up in the applicable list).
+    const auto& rules = kb_.obligations.rules;
+    for (const auto& g : k.groups) {
+      std::vector<std::size_t> members;
+      for (const auto& id : g.ids)
+        for (std::size_t i = 0; i < rules.size(); ++i)
+          if (rules[i].id == id) members.push_back(i);
+      groupRules_.push_back(std::move(members));
+    }
+    words_ = (k.factNames.size() + 63) / 64;
+    for (const auto& rule : k.rules) {
+      std::vector<int> facts;
+      if (!rule.score.empty()) factsOf(rule.when, facts);
+      std::vector<std::uint64_t> mask(words_, 0);
+      for (int f : facts)
+        if (f >= 0) mask[static_cast<std::size_t>(f) / 64] |= std::uint64_t{1} << (f % 64);
+      ruleFacts_.push_back(std::move(mask));
+    }
+    // The assessed profile: its fact set and which scoring rules fire.
+    fill(base.profile, base.facts, base, baseStandings_, baseSet_, nullptr);
+    baseFired_.assign(k.rules.size(), false);
+    for (std::size_t r = 0; r < k.rules.size(); ++r)
+      baseFired_[r] = !k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_);
+    baseModel_ = score(nullptr);
+  }
+
+  int baseModel() const { return baseModel_; }
+
+  int model(const Profile& profile) {
+    refreshFacts(profile, kb_, facts_);
+    fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_,
+         &baseSet_);
+    changed_.assign(words_, 0);
+    for (std::size_t f = 0; f < set_.values.size(); ++f)
+      if (f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]))
+        changed_[f / 64] |= std::uint64_t{1} << (f % 64);
+    return score(&set_);
+  }
+
+ private:
+  // The fact set the scoring rules see (model unknown), as buildFactSet builds it.
+  // `base`: the assessed profile's set, whose obligation facts are reused when every
+  // standing is the same (the usual case), or null.
+  void fill(const Profile& profile, const Facts& facts, const Context& ctx,
+            std::vector<ObligationStanding>& standings, FactSet& set, const FactSet* base) {
+    const DecisionKnowledge& k = kb_.decision;
+    obligationStandings(ctx, standings);
+    fillProfileFacts(k, profile, facts, set);
+    for (const auto& [f, value] : roleFacts_) set.values[static_cast<std::size_t>(f)] = value;
+    if (base && standings == baseStandings_) {
+      for (int f : {kObligations, kPossibleObligations, kObligationGaps, kRegulatoryLoad})
+        set.values[static_cast<std::size_t>(f)] = base->values[static_cast<std::size_t>(f)];
+      for (std::size_t g = 0; g < groupRules_.size(); ++g)
+        set.values[kFixedFactCount + g] = base->values[kFixedFactCount + g];
+      return;
+    }
+    const auto& rules = kb_.obligations.rules;
+    fillObligationFacts(set, [&](auto add) {
+      for (std::size_t i = 0; i < standings.size() && i < rules.size(); ++i)
+        add(rules[i].id, standings[i]);
+    });
+    for (std::size_t g = 0; g < groupRules_.size(); ++g) {
+      bool any = false;
+      for (std::size_t i : groupRules_[g]) any = any || standings[i].applies;
+      set.values[kFixedFactCount + g] = boolean(any);
+    }
+  }
+
+  // scoreModels over `set`, re-evaluating only rules that read a changed fact (all rules
+  // keep the assessed profile's result when `set` is null).
+  int score(const FactSet* set) {
+    const DecisionKnowledge& k = kb_.decision;
+    raw_ = k.baseScore;
+    for (std::size_t r = 0; r < k.rules.size(); ++r) {
+      const DecisionRule& rule = k.rules[r];
+      if (rule.score.empty()) continue;
+      bool fired = baseFired_[r];
+      if (set) {
+        bool dirty = false;
+        for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
+        if (dirty) fired = evaluateCondition(rule.when, *set);
+      }
+      if (!fired) continue;
+      for (const auto& [m, points] : rule.score) raw_[static_cast<std::size_t>(m)] += points;
+    }
+    return bestModel(k, raw_);
+  }
+
+  const Kb& kb_;
+  const Options& options_;
+  std::shared_ptr<TodayStructure> today_;
+  Facts facts_;  // of the changed profile
+  std::vector<std::pair<int, FactValue>> roleFacts_;
+  std::vector<std::vector<std::size_t>> groupRules_;   // by group: catalog rule indexes
+  std::size_t words_ = 0;                              // 64-bit words of a fact mask
+  std::vector<std::vector<std::uint64_t>> ruleFacts_;  // by decision rule: facts it reads
+  std::vector<ObligationStanding> baseStandings_, standings_;
+  FactSet baseSet_, set_;
+  std::vector<bool> baseFired_;
+  std::vector<std::uint64_t> changed_;  // facts whose value differs from the assessed one
+  std::vector<int> raw_;
+  int baseModel_ = 0;
 };
-
-int evaluateModel(const Kb& kb, const Profile& profile, const Options& options, Evaluation& e) {
-  e.facts = deriveFacts(profile, kb);
-  Context ctx{kb, profile, e.facts, options};
-  e.obligations = evaluateObligations(ctx);
-  buildFactSet(kb.decision, profile, e.facts, e.obligations, e.factSet);
-  return scoreModels(kb.decision, e.factSet, e.raw, nullptr);
-}
 
 // ---- sensitivity ------------------------------------------------------------------------
 
 class WhatIf {
  public:
-  WhatIf(const Kb& kb, const Profile& profile, const Options& options, int model)
-      : kb_(kb), p_(profile), q_(profile), options_(options), model_(model) {}
+  WhatIf(const Context& ctx, int model)
+      : kb_(ctx.kb), p_(ctx.profile), q_(ctx.profile), evaluator_(ctx), model_(model) {}
 
   std::vector<SensitivityEntry> run() {
     const DecisionKnowledge& k = kb_.decision;
@@ -687,7 +896,7 @@ class WhatIf {
   int modelWith(Change change) {
     change(q_);
     ++evaluations_;
-    int m = evaluateModel(kb_, q_, options_, scratch_);
+    int m = evaluator_.model(q_);
     restore();
     return m;
   }
@@ -804,9 +1013,8 @@ class WhatIf {
   const Kb& kb_;
   const Profile& p_;
   Profile q_;  // working copy
-  const Options& options_;
+  ModelEvaluator evaluator_;
   int model_;
-  Evaluation scratch_;
   int evaluations_ = 0;
   std::vector<SensitivityEntry> out_;
 };
@@ -814,8 +1022,17 @@ class WhatIf {
 }  // namespace
 
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
-  Evaluation e;
-  return leadershipModels()[static_cast<std::size_t>(evaluateModel(kb, profile, options, e))];
+  const Facts facts = deriveFacts(profile, kb);
+  ModelEvaluator evaluator(Context{kb, profile, facts, options});
+  return leadershipModels()[static_cast<std::size_t>(evaluator.baseModel())];
+}
+
+std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed) {
+  ModelEvaluator evaluator(ctx);
+  std::vector<std::string> out;
+  for (const auto& q : changed)
+    out.push_back(leadershipModels()[static_cast<std::size_t>(evaluator.model(q))]);
+  return out;
 }
 
 Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResult>& obligations) {
@@ -920,7 +1137,7 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
   l.extra["reportingReason"] = reportingReason;
   l.extra["dpoReason"] = dpoReason;
 
-  WhatIf whatIf(ctx.kb, ctx.profile, ctx.options, best);
+  WhatIf whatIf(ctx, best);
   l.sensitivity = whatIf.run();
   // Unknown inputs that would change the model once answered: the conclusions they weaken.
   ordered_json weakened = ordered_json::array();

@@ -173,6 +173,10 @@ bool obligationApplies(const ObligationResult& o);
 // Fills every fact from the profile, its derived facts and the obligation results.
 void buildFactSet(const DecisionKnowledge& knowledge, const Profile& profile, const Facts& facts,
                   const std::vector<ObligationResult>& obligations, FactSet& out);
+// The same from the standings of the catalog's rules (obligationStandings), without texts.
+void buildFactSet(const DecisionKnowledge& knowledge, const Profile& profile, const Facts& facts,
+                  const std::vector<ObligationStanding>& standings,
+                  const ObligationCatalog& catalog, FactSet& out);
 
 // ---- the decision -------------------------------------------------------------------------
 
@@ -214,6 +218,12 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
 // The model alone for a profile (derive facts, evaluate obligations, score): the what-if
 // primitive the sensitivity search and the tests use.
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options);
+
+// The models of profiles that differ from ctx.profile only in fields the what-if search
+// changes, evaluated in order exactly as the search does (incrementally from ctx: reused
+// verdicts and facts, only the rules a change can affect re-scored). For the tests that
+// hold this fast path to the full decision.
+std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed);
 
 ordered_json toJson(const Leadership& leadership);
 

@@ -59,7 +59,19 @@ Facts deriveFacts(const Profile& profile, const Kb& kb) {
     for (const auto& c : *profile.publiclyListed)
       if (c.substr(0, 2) == "US") facts.listedInUs = true;
   }
+  if (profile.currentRoles) {
+    bool dpo = false;
+    for (const auto& r : *profile.currentRoles) {
+      dpo = dpo || r.role == "dpo";
+      for (const auto& a : r.alsoActsAs) dpo = dpo || a == "dpo";
+    }
+    facts.dpoExists = dpo;
+  }
+  refreshFacts(profile, kb, facts);
+  return facts;
+}
 
+void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   facts.employees = profile.employees;
   facts.sizeBand = sizeBandOf(profile.employees, facts.sizeRank);
   facts.revenueUsd = inUsd(kb, profile.annualRevenue);
@@ -74,7 +86,6 @@ Facts deriveFacts(const Profile& profile, const Kb& kb) {
   facts.healthSector = s == "healthcare" || s == "pharmaceuticals";
 
   deriveRegulatoryFacts(profile, kb, facts);
-  return facts;
 }
 
 }  // namespace seclead

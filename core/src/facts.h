@@ -52,6 +52,8 @@ struct Facts {
   std::optional<bool> gdprDpoMandatory;  // GDPR Art. 37(1) / BDSG 38 trigger (obligations.json)
   std::uint32_t nis2Unknown = 0, doraMicroUnknown = 0, nydfsExemptUnknown = 0,
                 gdprDpoUnknown = 0;
+
+  bool operator==(const Facts&) const = default;
 };
 
 // Profile fields whose absence can leave a regulatory fact unknown (bit i of the masks above).
@@ -64,6 +66,12 @@ enum RegField : std::uint32_t {
 const char* regFieldPointer(std::uint32_t field);
 
 Facts deriveFacts(const Profile& profile, const Kb& kb);
+
+// Recomputes, in place, every fact except those of the jurisdictions, the listings and
+// today's roles (countries, eu, us, usNy, listedInUs, listedAnywhere, dpoExists), which
+// `facts` must already hold for `profile`: the what-if search changes only other fields,
+// so it re-derives just these. Same result as deriveFacts(profile, kb).
+void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts);
 
 // Text of EU/EEA membership, used by facts and tests.
 bool isEuEeaCountry(std::string_view alpha2);

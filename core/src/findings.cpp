@@ -137,7 +137,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     return out;
   }
 
-  const std::vector<Person> people = peopleOf(ctx.profile, kb);
+  const std::vector<Person>& people = ctx.people();
   const std::uint64_t ciso = roleBit(kb, "ciso"), cso = roleBit(kb, "cso"),
                       vciso = roleBit(kb, "vciso");
   const std::uint64_t dpo = roleBit(kb, "dpo"), audit = roleBit(kb, "internal-audit");
@@ -145,12 +145,17 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
 
   // --- unowned and multiple-accountable (today's RACI) ----------------------------------------
   if (currentRaci) {
-    Raci recommended = buildRecommendedRaci(ctx, leadership);
+    // The recommended owner of an unowned row; built only when a row is unowned (rarely).
+    std::optional<Raci> recommended;
+    auto ownerOf = [&](std::size_t i) {
+      if (!recommended) recommended = buildRecommendedRaci(ctx, leadership);
+      return i < recommended->rows.size() ? recommended->rows[i].A : std::string();
+    };
     std::vector<std::string> flaggedRoles;
     for (std::size_t i = 0; i < currentRaci->rows.size(); ++i) {
       const RaciRow& row = currentRaci->rows[i];
-      const std::string owner = i < recommended.rows.size() ? recommended.rows[i].A : std::string();
       if (row.A.empty()) {
+        const std::string owner = ownerOf(i);
         Finding f;
         f.id = "unowned." + row.responsibility;
         f.kind = "unowned";

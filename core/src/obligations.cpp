@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "context.h"
 
@@ -493,6 +492,66 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
   return {2, "No one both designs and audits security controls in today's roles."};
 }
 
+// How well one holder of the duty meets it. The reason is the first of the worst problems;
+// it is written only when `text` is set, as judge() needs it for the chosen holder alone.
+Verdict judgeHolder(const Kb& kb, const ObligationCatalog& cat, const Duty& d,
+                    const std::vector<Person>& people, const Person& p, bool text) {
+  Verdict v{2, {}};
+  if (text) {
+    const std::string held = roleName(kb, p.roles & d.holders);
+    v.reason = who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty.";
+  }
+  auto down = [&](int rank, auto why) {
+    if (rank >= v.rank) return;
+    v.rank = rank;
+    if (text) v.reason = why();
+  };
+  if (p.external && d.external != Duty::External::Allowed) {
+    if (d.external == Duty::External::NeedsOverseer) {
+      bool overseen = p.manager >= 0 ? !people[p.manager].external &&
+                                           (people[p.manager].roles & cat.seniorInternal)
+                                     : (p.managerRole & cat.seniorInternal) != 0;
+      if (!overseen)
+        down(1, [&] { return who(p) + " is external and no senior internal overseer is named."; });
+    } else if (d.external == Duty::External::Partial) {
+      down(1, [&] {
+        return who(p) + " is external, while the rule expects a member of the entity's management.";
+      });
+    } else {
+      down(0,
+           [&] { return who(p) + " is external, while the rule expects an internal official."; });
+    }
+  }
+  if (p.managerRole & d.reportsToGap)
+    down(0, [&] {
+      return who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.";
+    });
+  if (p.managerRole & d.reportsToPartial)
+    down(1, [&] {
+      return who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.";
+    });
+  if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
+    down(1, [&] {
+      return who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".";
+    });
+  const std::uint64_t others = p.roles & ~d.holders;
+  auto combined = [&](std::uint64_t conflicting, const char* what) {
+    return [&kb, &d, &p, conflicting, what] {
+      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
+      return "The " + duty + " duty sits with " + who(p) +
+             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
+    };
+  };
+  if (others & d.alsoActsAsGap)
+    down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
+  if (others & d.alsoActsAsPartial)
+    down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
+  if (d.primaryDuty && (others || p.fte < 1.0))
+    down(1,
+         [&] { return who(p) + " holds other duties, while security must be the primary duty."; });
+  return v;
+}
+
 Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog& cat,
               const Profile& profile, const std::vector<Person>& people) {
   const Duty& d = rule.duty;
@@ -500,48 +559,15 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   Verdict best;
   best.rank = -1;
   int bestIndex = -1;
-  for (std::size_t i = 0; i < people.size(); ++i) {
+  // The first holder with the best rank; ranks only, then the reason for that holder.
+  for (std::size_t i = 0; i < people.size() && best.rank < 2; ++i) {
     const Person& p = people[i];
     if (!(p.roles & d.holders)) continue;
-    const std::string held = roleName(kb, p.roles & d.holders);
-    Verdict v{2, who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty."};
-    auto down = [&](int rank, std::string why) {
-      if (rank < v.rank) v = {rank, std::move(why)};
-    };
-    if (p.external && d.external != Duty::External::Allowed) {
-      if (d.external == Duty::External::NeedsOverseer) {
-        bool overseen = p.manager >= 0 ? !people[p.manager].external &&
-                                             (people[p.manager].roles & cat.seniorInternal)
-                                       : (p.managerRole & cat.seniorInternal) != 0;
-        if (!overseen) down(1, who(p) + " is external and no senior internal overseer is named.");
-      } else if (d.external == Duty::External::Partial) {
-        down(1,
-             who(p) + " is external, while the rule expects a member of the entity's management.");
-      } else {
-        down(0, who(p) + " is external, while the rule expects an internal official.");
-      }
-    }
-    if (p.managerRole & d.reportsToGap)
-      down(0, who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.");
-    if (p.managerRole & d.reportsToPartial)
-      down(1, who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.");
-    if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
-      down(1,
-           who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".");
-    const std::uint64_t others = p.roles & ~d.holders;
-    auto combined = [&](std::uint64_t conflicting, const char* what) {
-      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
-      return "The " + duty + " duty sits with " + who(p) +
-             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
-    };
-    if (others & d.alsoActsAsGap)
-      down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
-    if (others & d.alsoActsAsPartial)
-      down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
-    if (d.primaryDuty && (others || p.fte < 1.0))
-      down(1, who(p) + " holds other duties, while security must be the primary duty.");
-    if (v.rank > best.rank) best = v, bestIndex = static_cast<int>(i);
+    int rank = judgeHolder(kb, cat, d, people, p, false).rank;
+    if (rank > best.rank) best.rank = rank, bestIndex = static_cast<int>(i);
   }
+  if (bestIndex >= 0)
+    best = judgeHolder(kb, cat, d, people, people[static_cast<std::size_t>(bestIndex)], true);
   if (bestIndex < 0) {
     for (const auto& p : people)
       if (p.roles & d.partialHolders) {
@@ -564,13 +590,6 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   return best;
 }
 
-std::optional<double> convert(const Kb& kb, const std::optional<Money>& m, const char* to) {
-  if (!m) return std::nullopt;
-  auto usd = kb.toUsd(m->amount, m->currency);
-  if (!usd) return std::nullopt;
-  return std::string_view(to) == "USD" ? usd : kb.fromUsd(*usd, to);
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -587,42 +606,92 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role) {
   return 0;
 }
 
+namespace {
+
+// Role id -> index in kb.roles, sorted by id (stable: the first of equal ids wins, as in a
+// scan of kb.roles).
+class RoleBits {
+ public:
+  explicit RoleBits(const Kb& kb) {
+    for (std::size_t i = 0; i < kb.roles.size(); ++i)
+      table_.emplace_back(kb.roles[i].id, static_cast<int>(i));
+    std::stable_sort(table_.begin(), table_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  int index(std::string_view role) const {
+    auto it = std::lower_bound(table_.begin(), table_.end(), role,
+                               [](const auto& e, std::string_view r) { return e.first < r; });
+    return it != table_.end() && it->first == role ? it->second : -1;
+  }
+  // As roleBit(): 0 when not a role (or beyond the 64 a mask can hold).
+  std::uint64_t operator()(std::string_view role) const {
+    int i = index(role);
+    return i >= 0 && i < 64 ? std::uint64_t{1} << i : 0;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, int>> table_;
+};
+
+// (id, position) sorted by id; the first position of equal ids comes first.
+template <class List>
+std::vector<std::pair<std::string_view, int>> idIndex(const List& list) {
+  std::vector<std::pair<std::string_view, int>> index;
+  index.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) index.emplace_back(list[i].id, static_cast<int>(i));
+  std::stable_sort(index.begin(), index.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return index;
+}
+
+int findId(const std::vector<std::pair<std::string_view, int>>& index, std::string_view id) {
+  auto it = std::lower_bound(index.begin(), index.end(), id,
+                             [](const auto& e, std::string_view v) { return e.first < v; });
+  return it != index.end() && it->first == id ? it->second : -1;
+}
+
+}  // namespace
+
 std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
   std::vector<Person> people;
   if (!profile.currentRoles) return people;
   const auto& entries = *profile.currentRoles;
   people.reserve(entries.size() + 2);
-  const std::uint64_t vciso = roleBit(kb, "vciso");
+  // Role ids are looked up several times per entry: a sorted table instead of a scan of
+  // kb.roles each time (120 entries x 30 roles in a large profile).
+  const RoleBits bitOf(kb);
+  const std::uint64_t vciso = bitOf("vciso");
   for (const auto& e : entries) {
     Person p;
     p.id = e.id;
     p.role = e.role;
-    p.roles = roleBit(kb, e.role);
-    for (const auto& r : e.alsoActsAs) p.roles |= roleBit(kb, r);
-    p.external = e.employment != "internal" || (p.roles & vciso & roleBit(kb, e.role));
+    p.roleIndex = bitOf.index(e.role);
+    const std::uint64_t primary = bitOf(e.role);
+    p.roles = primary;
+    for (const auto& r : e.alsoActsAs) p.roles |= bitOf(r);
+    p.external = e.employment != "internal" || (p.roles & vciso & primary);
     p.fte = e.fte;
     people.push_back(std::move(p));
   }
   std::uint64_t held = 0;
   for (const auto& p : people) held |= p.roles;
-  std::map<std::string_view, int> index;  // entry id -> position (ids are unique)
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    index.emplace(entries[i].id, static_cast<int>(i));
+  const auto index = idIndex(entries);  // entry id -> position (ids are unique)
   // Role ids named as reportsTo but held by no entry still exist today ("reportsTo": "ceo").
   std::vector<Person> implied;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const std::string& to = entries[i].reportsTo;
     if (to.empty()) continue;
-    if (auto it = index.find(to); it != index.end()) people[i].manager = it->second;
+    people[i].manager = findId(index, to);
     if (people[i].manager >= 0) {
       people[i].managerRoleId = entries[people[i].manager].role;
-      people[i].managerRole = roleBit(kb, people[i].managerRoleId);
-    } else if (std::uint64_t b = roleBit(kb, to)) {
+      people[i].managerRole = bitOf(people[i].managerRoleId);
+    } else if (std::uint64_t b = bitOf(to)) {
       people[i].managerRoleId = to;
       people[i].managerRole = b;
       if (!(held & b)) {
         Person v;
         v.id = v.role = to;
+        v.roleIndex = bitOf.index(to);
         v.roles = b;
         held |= b;
         implied.push_back(std::move(v));
@@ -631,13 +700,36 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
   }
   for (auto& v : implied) people.push_back(std::move(v));
   // Every organization has a top executive, whether or not currentRoles lists one.
-  if (std::uint64_t ceo = roleBit(kb, "ceo"); ceo && !(held & ceo)) {
+  if (std::uint64_t ceo = bitOf("ceo"); ceo && !(held & ceo)) {
     Person v;
     v.id = v.role = "ceo";
+    v.roleIndex = bitOf.index("ceo");
     v.roles = ceo;
     people.push_back(std::move(v));
   }
   return people;
+}
+
+TodayStructure::TodayStructure(const Kb& kb, const Profile& profile)
+    : kb_(kb), profile_(profile), people_(peopleOf(profile, kb)) {
+  byId_ = idIndex(people_);
+  for (const auto& p : people_) held_ |= p.roles;
+  verdicts_.resize(kb.obligations.rules.size());
+}
+
+const Person* TodayStructure::person(std::string_view id) const {
+  int i = findId(byId_, id);
+  return i < 0 ? nullptr : &people_[static_cast<std::size_t>(i)];
+}
+
+const TodayStructure::Verdict& TodayStructure::verdict(std::size_t rule) {
+  Verdict& v = verdicts_[rule];
+  if (v.rank < 0) {
+    auto judged = judge(kb_.obligations.rules[rule], kb_, kb_.obligations, profile_, people_);
+    v.rank = judged.rank;
+    v.reason = std::move(judged.reason);
+  }
+  return v;
 }
 
 void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors) {
@@ -703,12 +795,15 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   const std::string& s = profile.sector;
   const std::int64_t staff = profile.employees;
+  // Set again below only where unknown; cleared so a re-derivation (refreshFacts) starts clean.
+  facts.nydfsExemptUnknown = facts.doraMicroUnknown = facts.nis2Unknown = 0;
 
   // NYDFS 500.19(a): exempt if ANY one test holds: < 20 staff, < $7.5M revenue, < $15M assets.
   facts.nydfsCovered = profile.nydfsCovered;
   if (!facts.nydfsCovered && !(facts.usNy && (facts.financialSector))) facts.nydfsCovered = false;
-  const auto revUsd = convert(kb, profile.annualRevenue, "USD");
-  const auto assetsUsd = convert(kb, profile.totalAssets, "USD");
+  // Money in USD and EUR as deriveFacts converted it (the same conversions, done once).
+  const auto& revUsd = facts.revenueUsd;
+  const auto& assetsUsd = facts.totalAssetsUsd;
   if (staff < 20 || (revUsd && *revUsd < 7.5e6) || (assetsUsd && *assetsUsd < 15e6)) {
     facts.nydfsExempt = true;
   } else if (!revUsd || !assetsUsd) {
@@ -720,8 +815,8 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   }
 
   // DORA Art. 3(60): microenterprise = < 10 staff and turnover and/or balance sheet <= EUR 2M.
-  const auto turnover = convert(kb, profile.annualRevenue, "EUR");
-  const auto balance = convert(kb, profile.balanceSheetTotal, "EUR");
+  const auto& turnover = facts.revenueEur;
+  const auto& balance = facts.balanceSheetEur;
   facts.euFinancialEntity = profile.euFinancialEntity;
   if (!facts.euFinancialEntity && !(facts.eu && facts.financialSector))
     facts.euFinancialEntity = false;
@@ -802,17 +897,6 @@ void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {
   else
     facts.usListed.reset();
 
-  if (profile.currentRoles) {
-    bool dpo = false;
-    for (const auto& r : *profile.currentRoles) {
-      dpo = dpo || r.role == "dpo";
-      for (const auto& a : r.alsoActsAs) dpo = dpo || a == "dpo";
-    }
-    facts.dpoExists = dpo;
-  } else {
-    facts.dpoExists.reset();
-  }
-
   const ObligationCatalog& cat = kb.obligations;
   int mandatory = cat.conditionIndex("gdprDpoMandatory");
   if (mandatory >= 0) {
@@ -832,9 +916,8 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
   const FactTable table = factTable(ctx.profile, ctx.facts);
   std::vector<ObligationResult> out;
   out.reserve(cat.rules.size());
-  std::vector<Person> people;
-  bool peopleBuilt = false;
-  for (const auto& rule : cat.rules) {
+  for (std::size_t i = 0; i < cat.rules.size(); ++i) {
+    const ObligationRule& rule = cat.rules[i];
     std::uint32_t mask = 0;
     Tri t = eval(rule.trigger, table, cat, mask);
     if (t == Tri::False && !ctx.options.explain) continue;
@@ -858,14 +941,36 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
       r.unknownFields = {regFieldPointer(kRegCurrentRoles)};
       r.reason = "It applies, but today's roles were not given, so whether it is met is unknown.";
     } else {
-      if (!peopleBuilt) people = peopleOf(ctx.profile, ctx.kb), peopleBuilt = true;
-      Verdict v = judge(rule, ctx.kb, cat, ctx.profile, people);
-      r.status = statusOf(v.rank);
-      r.reason = v.reason;
+      TodayStructure& today = ctx.today();
+      r.status = statusOf(today.rank(i));
+      r.reason = today.reason(i);
     }
     out.push_back(std::move(r));
   }
   return out;
+}
+
+void obligationStandings(const Context& ctx, std::vector<ObligationStanding>& out) {
+  const ObligationCatalog& cat = ctx.kb.obligations;
+  const FactTable table = factTable(ctx.profile, ctx.facts);
+  out.assign(cat.rules.size(), ObligationStanding{});
+  for (std::size_t i = 0; i < cat.rules.size(); ++i) {
+    std::uint32_t mask = 0;
+    Tri t = eval(cat.rules[i].trigger, table, cat, mask);
+    ObligationStanding& s = out[i];
+    if (t == Tri::False) continue;
+    if (t == Tri::Unknown) {
+      // As obligationApplies() on unknownFields = pointersOf(mask): applies only when every
+      // missing field is today's roles.
+      s.applies = mask != 0 && (mask & ~bit(kRegCurrentRoles)) == 0;
+      s.possible = !s.applies;
+    } else if (!ctx.profile.currentRoles) {
+      s.applies = true;  // unknown only because today's roles were not given
+    } else {
+      s.applies = true;
+      s.gap = ctx.today().rank(i) < 2;
+    }
+  }
 }
 
 ordered_json toJson(const ObligationResult& r) {

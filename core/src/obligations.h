@@ -107,6 +107,7 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
 std::vector<ObligationResult> evaluateObligations(const Context& ctx);
 
 // Regulatory classifications derived from the profile (NIS2 class, DORA micro, NYDFS exemption).
+// Reads the geography, money and sector-group facts and dpoExists, which deriveFacts sets first.
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts);
 
 ordered_json toJson(const ObligationResult& result);
@@ -116,6 +117,7 @@ ordered_json toJson(const ObligationResult& result);
 struct Person {
   std::string id;
   std::string role;               // primary role id
+  int roleIndex = -1;             // of the primary role in kb.roles, or -1
   std::uint64_t roles = 0;        // primary role plus alsoActsAs
   bool external = false;          // employment external/affiliate, or the vciso role
   int manager = -1;               // index of the currentRoles entry it reports to, or -1
@@ -126,5 +128,48 @@ struct Person {
 
 std::vector<Person> peopleOf(const Profile& profile, const Kb& kb);
 std::uint64_t roleBit(const Kb& kb, std::string_view role);  // 0 when not a role
+
+// What depends only on today's structure (currentRoles, currentAssignments): the people and
+// each obligation's verdict against them. No what-if changes these fields, so one assessment
+// builds them once (on first use, see Context::today) and every step and every what-if
+// evaluation reuses them.
+class TodayStructure {
+ public:
+  TodayStructure(const Kb& kb, const Profile& profile);
+  const std::vector<Person>& people() const { return people_; }
+  std::uint64_t held() const { return held_; }  // every role someone holds today
+  // The person with this currentRoles id (or implied role id), or nullptr.
+  const Person* person(std::string_view id) const;
+  // Judges catalog rule `rule` against today's people (only with currentRoles): rank 2 met,
+  // 1 partial, 0 gap, and the reason.
+  int rank(std::size_t rule) { return verdict(rule).rank; }
+  const std::string& reason(std::size_t rule) { return verdict(rule).reason; }
+
+ private:
+  struct Verdict {
+    int rank = -1;  // -1: not judged yet
+    std::string reason;
+  };
+  const Verdict& verdict(std::size_t rule);
+  const Kb& kb_;
+  const Profile& profile_;
+  std::vector<Person> people_;
+  std::vector<std::pair<std::string_view, int>> byId_;  // sorted by id
+  std::uint64_t held_ = 0;
+  std::vector<Verdict> verdicts_;  // by catalog rule
+};
+
+// What the leadership decision reads of one obligation (obligationApplies and the status
+// groups of buildFactSet), without its texts: the what-if search evaluates only this.
+struct ObligationStanding {
+  bool applies = false;   // obligationApplies()
+  bool possible = false;  // unknown and not applies
+  bool gap = false;       // gap or partial
+  bool operator==(const ObligationStanding&) const = default;
+};
+
+// Standings of every catalog rule, in catalog order; equal to what evaluateObligations()
+// yields for the same context.
+void obligationStandings(const Context& ctx, std::vector<ObligationStanding>& out);
 
 }  // namespace seclead

@@ -112,12 +112,6 @@ bool keepDpo(const Context& ctx, const std::string& dpoVerdict) {
          dpoVerdict == "required";
 }
 
-std::uint64_t heldToday(const std::vector<Person>& people) {
-  std::uint64_t held = 0;
-  for (const auto& p : people) held |= p.roles;
-  return held;
-}
-
 }  // namespace
 
 const RaciModel* RaciKnowledge::model(std::string_view id) const {
@@ -192,7 +186,7 @@ Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
   if (!model) return raci;
   // A role is there when held today or usual at this size; otherwise its fallback takes the duty.
   std::uint64_t present = 0;
-  if (ctx.profile.currentRoles) present = heldToday(peopleOf(ctx.profile, kb));
+  if (ctx.profile.currentRoles) present = ctx.today().held();
   for (std::size_t i = 0; i < kb.raci.minEmployees.size() && i < 64; ++i)
     if (kb.raci.minEmployees[i] <= ctx.profile.employees) present |= bitOf(static_cast<int>(i));
   const int drop = keepDpo(ctx, leadership.dpo) ? -1 : kb.raci.dpoRole;
@@ -219,8 +213,9 @@ Raci buildRecommendedRaci(const Context& ctx, const Leadership& leadership) {
 std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   if (!ctx.profile.currentRoles) return std::nullopt;
   const Kb& kb = ctx.kb;
-  const std::vector<Person> people = peopleOf(ctx.profile, kb);
-  const std::uint64_t held = heldToday(people);
+  const TodayStructure& structure = ctx.today();
+  const std::vector<Person>& people = structure.people();
+  const std::uint64_t held = structure.held();
   auto has = [&](const char* role) { return (held & roleBit(kb, role)) != 0; };
   // Who holds the duties by default today: the model today's roles resemble.
   const char* today = has("cso") && has("ciso") ? "cso-with-ciso"
@@ -237,7 +232,7 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   // order. Built once: O(people x roles).
   std::vector<std::vector<const Person*>> byRole(kb.roles.size());
   for (const auto& p : people) {
-    int primary = roleIndex(kb, p.role);
+    int primary = p.roleIndex;
     if (primary >= 0) byRole[primary].push_back(&p);
   }
   for (const auto& p : people)
@@ -248,17 +243,14 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
   auto holders = [&](int role) -> const std::vector<const Person*>& {
     return role < 0 || role >= static_cast<int>(byRole.size()) ? kNobody : byRole[role];
   };
-  auto byId = [&](const std::string& id) -> const Person* {
-    for (const auto& p : people)
-      if (p.id == id) return &p;
-    return nullptr;
-  };
+  auto byId = [&](const std::string& id) { return structure.person(id); };
 
   std::uint64_t used = 0;
-  auto addRole = [&](std::vector<std::string>& list, const std::string& role) {
-    if (!role.empty() && std::find(list.begin(), list.end(), role) == list.end()) {
-      list.push_back(role);
-      used |= roleBit(kb, role);
+  // Adds a person's primary role once; `used` collects the roles shown.
+  auto addRole = [&](std::vector<std::string>& list, const Person& p) {
+    if (!p.role.empty() && std::find(list.begin(), list.end(), p.role) == list.end()) {
+      list.push_back(p.role);
+      used |= bitOf(p.roleIndex);
     }
   };
   for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
@@ -278,11 +270,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
         row.A = p->role;
         row.accountableId = p->id;
         row.accountableCandidates = {p->id};
-        used |= roleBit(kb, p->role);
+        used |= bitOf(p->roleIndex);
       }
       for (const auto& id : assigned->responsible)
         if (const Person* p = byId(id)) {
-          addRole(row.R, p->role);
+          addRole(row.R, *p);
           if (std::find(row.responsibleIds.begin(), row.responsibleIds.end(), id) ==
               row.responsibleIds.end())
             row.responsibleIds.push_back(id);
@@ -293,11 +285,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
       if (!owners.empty()) {
         row.A = owners.front()->role;
         row.accountableId = owners.front()->id;
-        used |= roleBit(kb, row.A);
+        used |= bitOf(owners.front()->roleIndex);
         for (int role : r.R) {
           const auto& doers = holders(role);
           if (doers.empty()) continue;
-          addRole(row.R, doers.front()->role);
+          addRole(row.R, *doers.front());
           row.responsibleIds.push_back(doers.front()->id);
         }
       }
@@ -313,11 +305,11 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
       };
       for (int role : r.C) {
         const auto& h = holders(role);
-        if (!h.empty() && !taken(h.front()->role)) addRole(row.C, h.front()->role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.C, *h.front());
       }
       for (int role : r.I) {
         const auto& h = holders(role);
-        if (!h.empty() && !taken(h.front()->role)) addRole(row.I, h.front()->role);
+        if (!h.empty() && !taken(h.front()->role)) addRole(row.I, *h.front());
       }
     }
     raci.rows.push_back(std::move(row));
