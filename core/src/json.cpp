@@ -433,7 +433,7 @@ Json::const_iterator Json::find(std::string_view key) const {
 
 // ---- output ----------------------------------------------------------------------------
 
-void Json::write(std::string& out, int indent, int depth, bool sorted) const {
+void Json::write(std::string& out, int indent, int depth) const {
   switch (type_) {
     case value_t::null:
     case value_t::discarded:
@@ -465,7 +465,7 @@ void Json::write(std::string& out, int indent, int depth, bool sorted) const {
         if (!first) out += ',';
         first = false;
         if (indent >= 0) newline(out, indent, depth + 1);
-        item.write(out, indent, depth + 1, sorted);
+        item.write(out, indent, depth + 1);
       }
       if (indent >= 0) newline(out, indent, depth);
       out += ']';
@@ -481,19 +481,10 @@ void Json::write(std::string& out, int indent, int depth, bool sorted) const {
         if (indent >= 0) newline(out, indent, depth + 1);
         writeString(out, m.first);
         out += indent >= 0 ? ": " : ":";
-        m.second.write(out, indent, depth + 1, sorted);
+        m.second.write(out, indent, depth + 1);
       };
       out += '{';
-      if (sorted) {
-        std::vector<const Member*> order;
-        order.reserve(v_.o->size());
-        for (const auto& m : *v_.o) order.push_back(&m);
-        std::stable_sort(order.begin(), order.end(),
-                         [](const Member* a, const Member* b) { return a->first < b->first; });
-        for (std::size_t i = 0; i < order.size(); ++i) member(*order[i], i == 0);
-      } else {
-        for (std::size_t i = 0; i < v_.o->size(); ++i) member((*v_.o)[i], i == 0);
-      }
+      for (std::size_t i = 0; i < v_.o->size(); ++i) member((*v_.o)[i], i == 0);
       if (indent >= 0) newline(out, indent, depth);
       out += '}';
       return;
@@ -508,13 +499,7 @@ std::string Json::dump(int indent, char, bool, error_handler_t) const {
   return out;
 }
 
-void Json::dumpTo(std::string& out, int indent) const { write(out, indent, 0, false); }
-
-std::string Json::dumpSorted() const {
-  std::string out;
-  write(out, -1, 0, true);
-  return out;
-}
+void Json::dumpTo(std::string& out, int indent) const { write(out, indent, 0); }
 
 bool operator==(const Json& a, const Json& b) noexcept {
   using T = Json::value_t;

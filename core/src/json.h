@@ -4,8 +4,7 @@
 // knowledge base, insertion order for reports), ~170 KB of WebAssembly code, half of a
 // module whose budget is 150 KB gzip. This class keeps the subset of nlohmann's interface
 // the core uses (so the modules read the same) with one instantiation and a fast writer:
-//   - objects keep insertion order (document order when parsed); `dumpSorted()` gives the
-//     canonical form the knowledge-base hash needs (keys sorted bytewise, compact);
+//   - objects keep insertion order (document order when parsed);
 //   - numbers are signed or unsigned integers or doubles, written like nlohmann writes them
 //     (shortest round-trip digits, "1.0" for an integral double, "1e-05");
 //   - parsing goes through the strict bounded reader of json_input.h (no exceptions; a
@@ -269,8 +268,6 @@ class Json {
   std::string dump(int indent = -1, char indentChar = ' ', bool ensureAscii = false,
                    error_handler_t = error_handler_t::replace) const;
   void dumpTo(std::string& out, int indent = -1) const;
-  // Compact, object keys sorted bytewise at every level: the canonical form.
-  std::string dumpSorted() const;
 
   friend bool operator==(const Json& a, const Json& b) noexcept;
   friend bool operator!=(const Json& a, const Json& b) noexcept { return !(a == b); }
@@ -291,7 +288,7 @@ class Json {
   Json& item(std::size_t index);
   const Json& item(std::size_t index) const;
   const Array& arrayRef() const;
-  void write(std::string& out, int indent, int depth, bool sorted) const;
+  void write(std::string& out, int indent, int depth) const;
 
   value_t type_ = value_t::null;
   union Value {

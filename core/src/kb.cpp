@@ -15,6 +15,7 @@ struct File {
 };
 extern const File kFiles[];
 extern const std::size_t kFileCount;
+extern const char kSha256[];  // of the files as embedded (cmake/EmbedKnowledge.cmake)
 }  // namespace embedded
 
 namespace {
@@ -151,12 +152,12 @@ std::vector<std::string> KbReader::strs(const json& obj, const char* key, const 
   return out;
 }
 
-std::string canonicalSha256(const std::map<std::string, json>& documents) {
+std::string embeddedFilesSha256(const std::vector<std::pair<std::string, std::string>>& files) {
   std::string bytes;
-  for (const auto& [name, doc] : documents) {
+  for (const auto& [name, text] : files) {
     bytes += name;
     bytes += '\n';
-    bytes += doc.dumpSorted();
+    bytes += text;
     bytes += '\n';
   }
   return sha256Hex(bytes);
@@ -178,7 +179,6 @@ Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors) 
     }
     loader(it->second, kb, errors);
   }
-  kb.sha256 = canonicalSha256(documents);
   kb.documents = std::move(documents);
   return kb;
 }
@@ -215,6 +215,7 @@ const Loaded& loaded() {
       documents.emplace(name, std::move(doc));
     }
     out.kb = buildKb(std::move(documents), out.errors);
+    out.kb.sha256 = embedded::kSha256;  // computed at build time: no hashing at start-up
     return out;
   }();
   return instance;

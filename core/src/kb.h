@@ -64,13 +64,15 @@ const Kb& embeddedKb();
 const std::vector<KbError>& kbLoadErrors();
 
 // Builds a knowledge base from documents (file name -> JSON). Appends problems to `errors`.
+// The caller sets `sha256` (the embedded files' hash, or the overlaid one).
 Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors);
 
 // The embedded files as (name, text), sorted by name.
 const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles();
 
-// Hex SHA-256 of the canonical bytes of the documents.
-std::string canonicalSha256(const std::map<std::string, json>& documents);
+// Hex SHA-256 over each file's name, '\n', its bytes and '\n' in name order: the embedded
+// knowledge base's identity (computed at build time; this recomputes it for the test).
+std::string embeddedFilesSha256(const std::vector<std::pair<std::string, std::string>>& files);
 
 // Reading helpers for loaders: append a KbError and return a default on a wrong shape.
 struct KbReader {

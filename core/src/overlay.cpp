@@ -569,6 +569,11 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
     std::vector<KbError> kbErrors;
     Kb kb = buildKb(std::move(docs), kbErrors);
     traceKbErrors(kbErrors, origins, overlays.size(), errors);
+    // The merged knowledge is the base and these overlays in this order: hash exactly that
+    // (cheap: no document is serialized again).
+    std::string identity = base.sha256;
+    for (const auto& applied : out.applied) identity += "\n" + applied.sha256;
+    kb.sha256 = sha256Hex(identity);
     if (kbErrors.empty()) out.kb = std::make_shared<const Kb>(std::move(kb));
   }
   if (!out.kb) out.applied.clear();

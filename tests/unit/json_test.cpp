@@ -81,7 +81,6 @@ TEST(Json, ParsedDocumentsDumpLikeNlohmannOrderedJson) {
     auto theirs = nlohmann::ordered_json::parse(text);
     EXPECT_EQ(ours.dump(2), theirs.dump(2)) << path;
     EXPECT_EQ(ours.dump(), theirs.dump()) << path;
-    EXPECT_EQ(ours.dumpSorted(), nlohmann::json::parse(text).dump()) << path << ": canonical form";
   }
 }
 
@@ -119,7 +118,6 @@ TEST(Json, AccessAsTheCoreUsesIt) {
   j["list"].push_back("x");
   j["list"][2] = 5;  // grows with nulls
   EXPECT_EQ(j.dump(), R"({"b":2,"a":{"nested":true},"list":["x",null,5]})");
-  EXPECT_EQ(j.dumpSorted(), R"({"a":{"nested":true},"b":2,"list":["x",null,5]})");
   const Json& c = j;
   EXPECT_TRUE(c["missing"].is_null());
   EXPECT_EQ(c.value("b", 0), 2);

@@ -51,10 +51,11 @@ TEST(KnowledgeBase, HoldsTheContractResponsibilityIds) {
   EXPECT_EQ(actual, expected);
 }
 
-TEST(KnowledgeBase, HashIsOfCanonicalBytes) {
+TEST(KnowledgeBase, HashComputedAtBuildTimeIsOfTheEmbeddedBytes) {
   const Kb& kb = embeddedKb();
   EXPECT_EQ(kb.sha256.size(), 64u);
-  EXPECT_EQ(kb.sha256, canonicalSha256(kb.documents));
+  EXPECT_EQ(kb.sha256, embeddedFilesSha256(embeddedKnowledgeFiles()));
+  EXPECT_EQ(embeddedFilesSha256({{"a.json", "{}"}}), sha256Hex("a.json\n{}\n"));
 }
 
 TEST(KnowledgeBase, BrokenDocumentsAreReportedPrecisely) {

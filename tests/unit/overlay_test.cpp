@@ -92,6 +92,10 @@ TEST(Overlay, FractionalMspRuleTurnsAMidsizeDedicatedCisoIntoVciso) {
             "Example MSP: fractional security leadership for mid-size clients");
   EXPECT_EQ(with["engine"]["overlays"][0]["sha256"], sha256Hex(overlay));
   EXPECT_NE(with["engine"]["knowledgeBase"]["sha256"], base["engine"]["knowledgeBase"]["sha256"]);
+  // The overlaid knowledge is named by the base and the overlays in order.
+  EXPECT_EQ(with["engine"]["knowledgeBase"]["sha256"],
+            sha256Hex(base["engine"]["knowledgeBase"]["sha256"].get<std::string>() + "\n" +
+                      sha256Hex(overlay)));
   EXPECT_FALSE(base["engine"].contains("overlays"));
 }
 
