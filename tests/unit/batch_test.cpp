@@ -18,11 +18,14 @@
 #include <vector>
 
 #include "json_support.h"
+#include "test_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
 namespace seclead {
 namespace {
+
+using test::readFile;
 
 namespace fs = std::filesystem;
 
@@ -30,13 +33,6 @@ struct CliRun {
   int exitCode = -1;
   std::string out, err;
 };
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // One directory per test process, removed when the process ends.
 struct TempDir {

@@ -13,27 +13,13 @@
 #include "obligations.h"
 #include "profile.h"
 #include "raci.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
 
-Profile org(std::int64_t employees, std::string sector, std::vector<std::string> jurisdictions) {
-  Profile p;
-  p.employees = employees;
-  p.sector = std::move(sector);
-  p.jurisdictions = std::move(jurisdictions);
-  return p;
-}
-
-CurrentRole role(std::string id, std::string r, std::string reportsTo = "",
-                 std::vector<std::string> also = {}) {
-  CurrentRole c;
-  c.id = std::move(id);
-  c.role = std::move(r);
-  c.reportsTo = std::move(reportsTo);
-  c.alsoActsAs = std::move(also);
-  return c;
-}
+using test::org;
+using test::role;
 
 std::vector<Finding> findingsOf(const Profile& p, const std::string& model = "dedicated-ciso") {
   Facts f = deriveFacts(p, embeddedKb());

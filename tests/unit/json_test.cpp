@@ -14,17 +14,13 @@
 
 #include "json.h"
 #include "json_support.h"
+#include "test_support.h"
 #include "seclead/engine.h"
 
 namespace seclead {
 namespace {
 
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::readFile;
 
 std::string nlohmannDouble(double d) { return nlohmann::json(d).dump(); }
 

@@ -21,11 +21,14 @@
 #include <vector>
 
 #include "json_support.h"
+#include "test_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
 namespace seclead {
 namespace {
+
+using test::readFile;
 
 namespace fs = std::filesystem;
 
@@ -40,13 +43,6 @@ constexpr bool kSanitized = false;
 #else
 constexpr bool kSanitized = false;
 #endif
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<fs::path> filesIn(const fs::path& dir, const std::string& ext) {
   std::vector<fs::path> out;

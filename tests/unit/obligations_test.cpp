@@ -2,6 +2,7 @@
 // against today's roles, and two properties: adding a currentRoles entry never removes an
 // obligation; reordering the profile's keys never changes a byte of the report.
 #include "json_support.h"
+#include "test_support.h"
 #include "obligations.h"
 
 #include <gtest/gtest.h>
@@ -20,32 +21,16 @@
 namespace seclead {
 namespace {
 
-namespace fs = std::filesystem;
+using test::org;
+using test::role;
 
-Profile org(std::int64_t employees, std::string sector, std::vector<std::string> jurisdictions) {
-  Profile p;
-  p.employees = employees;
-  p.sector = std::move(sector);
-  p.jurisdictions = std::move(jurisdictions);
-  return p;
-}
+namespace fs = std::filesystem;
 
 Money eur(double amount) {
   return {amount, "EUR"};
 }
 Money usd(double amount) {
   return {amount, "USD"};
-}
-
-CurrentRole role(std::string id, std::string r, std::string reportsTo = "",
-                 std::vector<std::string> also = {}, std::string employment = "internal") {
-  CurrentRole c;
-  c.id = std::move(id);
-  c.role = std::move(r);
-  c.reportsTo = std::move(reportsTo);
-  c.alsoActsAs = std::move(also);
-  c.employment = std::move(employment);
-  return c;
 }
 
 Facts factsOf(const Profile& p) {
@@ -63,29 +48,7 @@ std::map<std::string, ObligationResult> evaluate(const Profile& p, bool explain 
 }
 
 TEST(ObligationCatalog, HoldsEveryContractIdWithItsFields) {
-  const std::vector<std::string> contract = {"nydfs-500.4",
-                                             "hipaa-security-official",
-                                             "hipaa-privacy-official",
-                                             "gdpr-dpo-designation",
-                                             "gdpr-dpo-independence",
-                                             "nis2-management-body",
-                                             "nis2-security-officer",
-                                             "dora-management-body",
-                                             "dora-ict-third-party-role",
-                                             "dora-ict-risk-control-function",
-                                             "sec-item-106",
-                                             "pci-dss-12.1.4",
-                                             "pci-dss-12.4.1",
-                                             "iso27001-roles",
-                                             "iso27001-segregation",
-                                             "soc2-cc1.3",
-                                             "nist-csf-gv-rr",
-                                             "fisma-saiso",
-                                             "ftc-safeguards-qualified-individual",
-                                             "naic-668",
-                                             "apra-cps234",
-                                             "mas-trm-ciso",
-                                             "rbi-ciso"};
+  const std::vector<std::string>& contract = test::contractObligationIds();
   std::vector<std::string> ids;
   for (const auto& r : embeddedKb().obligations.rules) {
     ids.push_back(r.id);

@@ -2,6 +2,7 @@
 // overlay changes the result as documented, each kind of broken overlay yields precise
 // errors, the same overlays in the same order give byte-identical reports.
 #include "json_support.h"
+#include "test_support.h"
 #include "overlay.h"
 
 #include <gtest/gtest.h>
@@ -18,14 +19,9 @@
 namespace seclead {
 namespace {
 
-namespace fs = std::filesystem;
+using test::readFile;
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 std::string example(const char* name) {
   return readFile(fs::path(SECLEAD_SOURCE_DIR) / "examples" / "overlays" / name);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "json_support.h"
+#include "test_support.h"
 #include "json.h"
 #include "profile.h"
 #include "seclead/engine.h"
@@ -23,15 +24,10 @@
 namespace seclead {
 namespace {
 
+using test::readFile;
+
 namespace fs = std::filesystem;
 using PathCode = std::pair<std::string, std::string>;
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 json loadCases() {
   return json::parse(readFile(fs::path(SECLEAD_SOURCE_DIR) / "tests/bad_profiles/cases.json"));

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "json_support.h"
+#include "test_support.h"
 #include "kb.h"
 #include "seclead/engine.h"
 
@@ -94,25 +95,8 @@ TEST(Questionnaire, EverySourceNamesASeedThatExistsOrAnObligation) {
               << q["id"] << " cites missing " << part;
         } else if (part != "contract section 1") {
           // Obligation ids are the contract's section 6 ids.
-          static const std::set<std::string> known = {"nydfs-500.4",
-                                                      "hipaa-security-official",
-                                                      "hipaa-privacy-official",
-                                                      "gdpr-dpo-designation",
-                                                      "gdpr-dpo-independence",
-                                                      "nis2-management-body",
-                                                      "nis2-security-officer",
-                                                      "dora-management-body",
-                                                      "dora-ict-third-party-role",
-                                                      "dora-ict-risk-control-function",
-                                                      "sec-item-106",
-                                                      "pci-dss-12.1.4",
-                                                      "pci-dss-12.4.1",
-                                                      "iso27001-roles",
-                                                      "iso27001-segregation",
-                                                      "soc2-cc1.3",
-                                                      "nist-csf-gv-rr",
-                                                      "fisma-saiso",
-                                                      "apra-cps234"};
+          static const std::set<std::string> known(test::contractObligationIds().begin(),
+                                                   test::contractObligationIds().end());
           EXPECT_TRUE(known.count(part)) << q["id"] << " cites unknown source " << part;
         }
       }

@@ -1,6 +1,7 @@
 // The RACI: exactly one A and at least one R per row for every model and size, every
 // responsibility present, and the placements the seeds and rules call for.
 #include "json_support.h"
+#include "test_support.h"
 #include "raci.h"
 
 #include <gtest/gtest.h>
@@ -16,24 +17,8 @@
 namespace seclead {
 namespace {
 
-Profile org(std::int64_t employees, std::string sector = "technology",
-            std::vector<std::string> jurisdictions = {"US"}) {
-  Profile p;
-  p.employees = employees;
-  p.sector = std::move(sector);
-  p.jurisdictions = std::move(jurisdictions);
-  return p;
-}
-
-CurrentRole role(std::string id, std::string r, std::string reportsTo = "",
-                 std::vector<std::string> also = {}) {
-  CurrentRole c;
-  c.id = std::move(id);
-  c.role = std::move(r);
-  c.reportsTo = std::move(reportsTo);
-  c.alsoActsAs = std::move(also);
-  return c;
-}
+using test::org;
+using test::role;
 
 Raci recommended(const Profile& p, const std::string& model,
                  const std::string& dpo = "not-required", const Kb& kb = embeddedKb()) {

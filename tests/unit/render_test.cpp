@@ -2,6 +2,7 @@
 // every section (and hostile text) checks each renderer independently of the engine's
 // content; the examples check them on real reports.
 #include "json_support.h"
+#include "test_support.h"
 #include "render.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +17,8 @@
 
 namespace seclead {
 namespace {
+
+using test::readFile;
 
 namespace fs = std::filesystem;
 
@@ -59,13 +62,6 @@ ordered_json sampleReport() {
   })RPT");
   r["organization"]["name"] = kHostile;
   return r;
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 std::vector<std::string> lines(const std::string& text, const std::string& eol) {

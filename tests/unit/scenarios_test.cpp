@@ -6,11 +6,14 @@
 #include <sstream>
 
 #include "json_support.h"
+#include "test_support.h"
 #include "json.h"
 #include "seclead/engine.h"
 
 namespace seclead {
 namespace {
+
+using test::readFile;
 
 namespace fs = std::filesystem;
 
@@ -20,13 +23,6 @@ std::vector<fs::path> fixtures() {
     if (e.path().extension() == ".json") out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // Partial match: every key of `want` equals in `have`; arrays in `want` are subsets of `have`.

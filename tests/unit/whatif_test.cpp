@@ -22,18 +22,14 @@
 #include "obligations.h"
 #include "profile.h"
 #include "seclead/engine.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
 
-namespace fs = std::filesystem;
+using test::readFile;
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+namespace fs = std::filesystem;
 
 struct Case {
   std::string name;
