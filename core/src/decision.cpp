@@ -725,11 +725,16 @@ class ModelEvaluator {
     // Each group as the catalog rules whose id it names: the group fact is whether one of
     // them applies (the same as looking its ids up in the applicable list).
     const auto& rules = kb_.obligations.rules;
+    std::vector<std::pair<std::string_view, std::size_t>> byId;  // sorted (id, index)
+    for (std::size_t i = 0; i < rules.size(); ++i) byId.emplace_back(rules[i].id, i);
+    std::sort(byId.begin(), byId.end());
     for (const auto& g : k.groups) {
       std::vector<std::size_t> members;
-      for (const auto& id : g.ids)
-        for (std::size_t i = 0; i < rules.size(); ++i)
-          if (rules[i].id == id) members.push_back(i);
+      for (const auto& id : g.ids) {
+        auto it = std::lower_bound(byId.begin(), byId.end(),
+                                   std::pair<std::string_view, std::size_t>(id, 0));
+        for (; it != byId.end() && it->first == id; ++it) members.push_back(it->second);
+      }
       groupRules_.push_back(std::move(members));
     }
     words_ = (k.factNames.size() + 63) / 64;
@@ -746,10 +751,7 @@ class ModelEvaluator {
     baseFired_.assign(k.rules.size(), false);
     for (std::size_t r = 0; r < k.rules.size(); ++r)
       baseFired_[r] = !k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_);
-    baseModel_ = score(nullptr);
   }
-
-  int baseModel() const { return baseModel_; }
 
   int model(const Profile& profile) {
     refreshFacts(profile, kb_, facts_);
@@ -759,7 +761,7 @@ class ModelEvaluator {
     for (std::size_t f = 0; f < set_.values.size(); ++f)
       if (f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]))
         changed_[f / 64] |= std::uint64_t{1} << (f % 64);
-    return score(&set_);
+    return score(set_);
   }
 
  private:
@@ -791,20 +793,17 @@ class ModelEvaluator {
     }
   }
 
-  // scoreModels over `set`, re-evaluating only rules that read a changed fact (all rules
-  // keep the assessed profile's result when `set` is null).
-  int score(const FactSet* set) {
+  // scoreModels over `set`, re-evaluating only rules that read a changed fact; the others
+  // keep the assessed profile's result.
+  int score(const FactSet& set) {
     const DecisionKnowledge& k = kb_.decision;
     raw_ = k.baseScore;
     for (std::size_t r = 0; r < k.rules.size(); ++r) {
       const DecisionRule& rule = k.rules[r];
       if (rule.score.empty()) continue;
-      bool fired = baseFired_[r];
-      if (set) {
-        bool dirty = false;
-        for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
-        if (dirty) fired = evaluateCondition(rule.when, *set);
-      }
+      bool dirty = false;
+      for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
+      const bool fired = dirty ? evaluateCondition(rule.when, set) : baseFired_[r];
       if (!fired) continue;
       for (const auto& [m, points] : rule.score) raw_[static_cast<std::size_t>(m)] += points;
     }
@@ -824,7 +823,6 @@ class ModelEvaluator {
   std::vector<bool> baseFired_;
   std::vector<std::uint64_t> changed_;  // facts whose value differs from the assessed one
   std::vector<int> raw_;
-  int baseModel_ = 0;
 };
 
 // ---- sensitivity ------------------------------------------------------------------------
@@ -1023,8 +1021,13 @@ class WhatIf {
 
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
   const Facts facts = deriveFacts(profile, kb);
-  ModelEvaluator evaluator(Context{kb, profile, facts, options});
-  return leadershipModels()[static_cast<std::size_t>(evaluator.baseModel())];
+  const Context ctx{kb, profile, facts, options};
+  std::vector<ObligationStanding> standings;
+  obligationStandings(ctx, standings);
+  FactSet set;
+  buildFactSet(kb.decision, profile, facts, standings, kb.obligations, set);
+  std::vector<int> raw;
+  return leadershipModels()[static_cast<std::size_t>(scoreModels(kb.decision, set, raw, nullptr))];
 }
 
 std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed) {
