@@ -223,38 +223,45 @@ void fillProfileFacts(const DecisionKnowledge& k, const Profile& p, const Facts&
   }
 }
 
-// Sets the size of `list` to n, keeping its strings' storage for the next assignments.
-void keep(std::vector<std::string>& list, std::size_t n) {
-  if (list.size() > n) list.resize(n);
-}
-void put(std::vector<std::string>& list, std::size_t& n, const std::string& id) {
-  if (n < list.size())
-    list[n].assign(id);
-  else
-    list.push_back(id);
-  ++n;
-}
+// The obligation lists of a fact set and their count, rebuilt in place: the lists keep their
+// strings' storage from one evaluation to the next.
+class ObligationLists {
+ public:
+  explicit ObligationLists(FactSet& out) : out_(out) {}
+  void add(const std::string& id, const ObligationStanding& s) {
+    if (s.applies) put(0, id);
+    if (s.possible) put(1, id);
+    if (s.gap) put(2, id);
+  }
+  // Every standing in catalog order.
+  void addCatalog(const std::vector<ObligationStanding>& standings,
+                  const ObligationCatalog& catalog) {
+    for (std::size_t i = 0; i < standings.size() && i < catalog.rules.size(); ++i)
+      add(catalog.rules[i].id, standings[i]);
+  }
+  void finish() {
+    auto& l = out_.lists;
+    for (std::size_t i = 0; i < 3; ++i)
+      if (l[i].size() > n_[i]) l[i].resize(n_[i]);
+    auto& v = out_.values;
+    v[kObligations] = {FactValue::List, false, 0, {}, &l[0]};
+    v[kPossibleObligations] = {FactValue::List, false, 0, {}, &l[1]};
+    v[kObligationGaps] = {FactValue::List, false, 0, {}, &l[2]};
+    v[kRegulatoryLoad] = num(static_cast<double>(l[0].size()));
+  }
 
-// The obligation lists and their count. `each(add)` calls add(id, standing) for every
-// obligation in report order.
-template <class Each>
-void fillObligationFacts(FactSet& out, Each each) {
-  auto& v = out.values;
-  auto& applicable = out.lists[0];
-  auto& possible = out.lists[1];
-  auto& gaps = out.lists[2];
-  std::size_t na = 0, np = 0, ng = 0;
-  each([&](const std::string& id, const ObligationStanding& s) {
-    if (s.applies) put(applicable, na, id);
-    if (s.possible) put(possible, np, id);
-    if (s.gap) put(gaps, ng, id);
-  });
-  keep(applicable, na), keep(possible, np), keep(gaps, ng);
-  v[kObligations] = {FactValue::List, false, 0, {}, &applicable};
-  v[kPossibleObligations] = {FactValue::List, false, 0, {}, &possible};
-  v[kObligationGaps] = {FactValue::List, false, 0, {}, &gaps};
-  v[kRegulatoryLoad] = num(static_cast<double>(applicable.size()));
-}
+ private:
+  void put(std::size_t list, const std::string& id) {
+    auto& l = out_.lists[list];
+    if (n_[list] < l.size())
+      l[n_[list]].assign(id);
+    else
+      l.push_back(id);
+    ++n_[list];
+  }
+  FactSet& out_;
+  std::size_t n_[3] = {0, 0, 0};  // applicable, possible, gaps
+};
 
 // Facts of today's roles (currentRoles).
 void fillRoleFacts(const Profile& p, FactSet& out) {
@@ -314,9 +321,9 @@ ObligationStanding standingOf(const ObligationResult& o) {
 void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
                   const std::vector<ObligationResult>& obligations, FactSet& out) {
   fillProfileFacts(k, p, f, out);
-  fillObligationFacts(out, [&](auto add) {
-    for (const auto& o : obligations) add(o.id, standingOf(o));
-  });
+  ObligationLists lists(out);
+  for (const auto& o : obligations) lists.add(o.id, standingOf(o));
+  lists.finish();
   fillRoleFacts(p, out);
   fillDecisionFacts(out);
   fillGroupFacts(k, out);
@@ -326,10 +333,9 @@ void buildFactSet(const DecisionKnowledge& k, const Profile& p, const Facts& f,
                   const std::vector<ObligationStanding>& standings,
                   const ObligationCatalog& catalog, FactSet& out) {
   fillProfileFacts(k, p, f, out);
-  fillObligationFacts(out, [&](auto add) {
-    for (std::size_t i = 0; i < standings.size() && i < catalog.rules.size(); ++i)
-      add(catalog.rules[i].id, standings[i]);
-  });
+  ObligationLists lists(out);
+  lists.addCatalog(standings, catalog);
+  lists.finish();
   fillRoleFacts(p, out);
   fillDecisionFacts(out);
   fillGroupFacts(k, out);
@@ -725,11 +731,18 @@ class ModelEvaluator {
     // Each group as the catalog rules whose id it names: the group fact is whether one of
     // them applies (the same as looking its ids up in the applicable list).
     const auto& rules = kb_.obligations.rules;
+    std::vector<std::pair<std::string_view, int>> byId;  // sorted (id, index)
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      byId.emplace_back(rules[i].id, static_cast<int>(i));
+    std::sort(byId.begin(), byId.end());
     for (const auto& g : k.groups) {
       std::vector<std::size_t> members;
-      for (const auto& id : g.ids)
-        for (std::size_t i = 0; i < rules.size(); ++i)
-          if (rules[i].id == id) members.push_back(i);
+      for (const auto& id : g.ids) {
+        auto it =
+            std::lower_bound(byId.begin(), byId.end(), std::pair<std::string_view, int>(id, 0));
+        for (; it != byId.end() && it->first == id; ++it)
+          members.push_back(static_cast<std::size_t>(it->second));
+      }
       groupRules_.push_back(std::move(members));
     }
     words_ = (k.factNames.size() + 63) / 64;
@@ -743,13 +756,11 @@ class ModelEvaluator {
     }
     // The assessed profile: its fact set and which scoring rules fire.
     fill(base.profile, base.facts, base, baseStandings_, baseSet_, nullptr);
-    baseFired_.assign(k.rules.size(), false);
+    baseFired_.assign((k.rules.size() + 63) / 64, 0);
     for (std::size_t r = 0; r < k.rules.size(); ++r)
-      baseFired_[r] = !k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_);
-    baseModel_ = score(nullptr);
+      if (!k.rules[r].score.empty() && evaluateCondition(k.rules[r].when, baseSet_))
+        baseFired_[r / 64] |= std::uint64_t{1} << (r % 64);
   }
-
-  int baseModel() const { return baseModel_; }
 
   int model(const Profile& profile) {
     refreshFacts(profile, kb_, facts_);
@@ -759,7 +770,7 @@ class ModelEvaluator {
     for (std::size_t f = 0; f < set_.values.size(); ++f)
       if (f >= baseSet_.values.size() || !sameValue(set_.values[f], baseSet_.values[f]))
         changed_[f / 64] |= std::uint64_t{1} << (f % 64);
-    return score(&set_);
+    return score(set_);
   }
 
  private:
@@ -779,11 +790,9 @@ class ModelEvaluator {
         set.values[kFixedFactCount + g] = base->values[kFixedFactCount + g];
       return;
     }
-    const auto& rules = kb_.obligations.rules;
-    fillObligationFacts(set, [&](auto add) {
-      for (std::size_t i = 0; i < standings.size() && i < rules.size(); ++i)
-        add(rules[i].id, standings[i]);
-    });
+    ObligationLists lists(set);
+    lists.addCatalog(standings, kb_.obligations);
+    lists.finish();
     for (std::size_t g = 0; g < groupRules_.size(); ++g) {
       bool any = false;
       for (std::size_t i : groupRules_[g]) any = any || standings[i].applies;
@@ -791,20 +800,18 @@ class ModelEvaluator {
     }
   }
 
-  // scoreModels over `set`, re-evaluating only rules that read a changed fact (all rules
-  // keep the assessed profile's result when `set` is null).
-  int score(const FactSet* set) {
+  // scoreModels over `set`, re-evaluating only rules that read a changed fact; the others
+  // keep the assessed profile's result.
+  int score(const FactSet& set) {
     const DecisionKnowledge& k = kb_.decision;
     raw_ = k.baseScore;
     for (std::size_t r = 0; r < k.rules.size(); ++r) {
       const DecisionRule& rule = k.rules[r];
       if (rule.score.empty()) continue;
-      bool fired = baseFired_[r];
-      if (set) {
-        bool dirty = false;
-        for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
-        if (dirty) fired = evaluateCondition(rule.when, *set);
-      }
+      bool dirty = false;
+      for (std::size_t w = 0; w < words_; ++w) dirty = dirty || (ruleFacts_[r][w] & changed_[w]);
+      const bool fired =
+          dirty ? evaluateCondition(rule.when, set) : (baseFired_[r / 64] >> (r % 64)) & 1;
       if (!fired) continue;
       for (const auto& [m, points] : rule.score) raw_[static_cast<std::size_t>(m)] += points;
     }
@@ -821,10 +828,9 @@ class ModelEvaluator {
   std::vector<std::vector<std::uint64_t>> ruleFacts_;  // by decision rule: facts it reads
   std::vector<ObligationStanding> baseStandings_, standings_;
   FactSet baseSet_, set_;
-  std::vector<bool> baseFired_;
-  std::vector<std::uint64_t> changed_;  // facts whose value differs from the assessed one
+  std::vector<std::uint64_t> baseFired_;  // bit r: scoring rule r fires for the assessed one
+  std::vector<std::uint64_t> changed_;    // facts whose value differs from the assessed one
   std::vector<int> raw_;
-  int baseModel_ = 0;
 };
 
 // ---- sensitivity ------------------------------------------------------------------------
@@ -1023,8 +1029,13 @@ class WhatIf {
 
 std::string recommendModel(const Kb& kb, const Profile& profile, const Options& options) {
   const Facts facts = deriveFacts(profile, kb);
-  ModelEvaluator evaluator(Context{kb, profile, facts, options});
-  return leadershipModels()[static_cast<std::size_t>(evaluator.baseModel())];
+  const Context ctx{kb, profile, facts, options};
+  std::vector<ObligationStanding> standings;
+  obligationStandings(ctx, standings);
+  FactSet set;
+  buildFactSet(kb.decision, profile, facts, standings, kb.obligations, set);
+  std::vector<int> raw;
+  return leadershipModels()[static_cast<std::size_t>(scoreModels(kb.decision, set, raw, nullptr))];
 }
 
 std::vector<std::string> whatIfModels(const Context& ctx, const std::vector<Profile>& changed) {

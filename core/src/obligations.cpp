@@ -492,64 +492,88 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
   return {2, "No one both designs and audits security controls in today's roles."};
 }
 
-// How well one holder of the duty meets it. The reason is the first of the worst problems;
-// it is written only when `text` is set, as judge() needs it for the chosen holder alone.
-Verdict judgeHolder(const Kb& kb, const ObligationCatalog& cat, const Duty& d,
-                    const std::vector<Person>& people, const Person& p, bool text) {
-  Verdict v{2, {}};
-  if (text) {
-    const std::string held = roleName(kb, p.roles & d.holders);
-    v.reason = who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty.";
-  }
-  auto down = [&](int rank, auto why) {
-    if (rank >= v.rank) return;
-    v.rank = rank;
-    if (text) v.reason = why();
+// What lowers a holder's verdict, in the order judgeHolder checks it.
+enum class Problem : std::uint8_t {
+  None,
+  ExternalNoOverseer,
+  ExternalNotManagement,
+  ExternalNotOfficial,
+  ReportsToForbidden,
+  ReportsToWeakens,
+  ReportsNotTo,
+  Conflict,
+  LikelyConflict,
+  NotPrimaryDuty
+};
+
+// How well one holder of the duty meets it: the rank and the first of its worst problems
+// (with the conflicting roles for a conflict). No text: judge() writes it for the chosen
+// holder alone.
+struct HolderVerdict {
+  int rank = 2;
+  Problem problem = Problem::None;
+  std::uint64_t conflicting = 0;
+};
+
+HolderVerdict judgeHolder(const ObligationCatalog& cat, const Duty& d,
+                          const std::vector<Person>& people, const Person& p) {
+  HolderVerdict v;
+  auto down = [&](int rank, Problem problem, std::uint64_t conflicting = 0) {
+    if (rank < v.rank) v = {rank, problem, conflicting};
   };
   if (p.external && d.external != Duty::External::Allowed) {
     if (d.external == Duty::External::NeedsOverseer) {
       bool overseen = p.manager >= 0 ? !people[p.manager].external &&
                                            (people[p.manager].roles & cat.seniorInternal)
                                      : (p.managerRole & cat.seniorInternal) != 0;
-      if (!overseen)
-        down(1, [&] { return who(p) + " is external and no senior internal overseer is named."; });
+      if (!overseen) down(1, Problem::ExternalNoOverseer);
     } else if (d.external == Duty::External::Partial) {
-      down(1, [&] {
-        return who(p) + " is external, while the rule expects a member of the entity's management.";
-      });
+      down(1, Problem::ExternalNotManagement);
     } else {
-      down(0,
-           [&] { return who(p) + " is external, while the rule expects an internal official."; });
+      down(0, Problem::ExternalNotOfficial);
     }
   }
-  if (p.managerRole & d.reportsToGap)
-    down(0, [&] {
-      return who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.";
-    });
-  if (p.managerRole & d.reportsToPartial)
-    down(1, [&] {
-      return who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.";
-    });
-  if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired))
-    down(1, [&] {
-      return who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".";
-    });
+  if (p.managerRole & d.reportsToGap) down(0, Problem::ReportsToForbidden);
+  if (p.managerRole & d.reportsToPartial) down(1, Problem::ReportsToWeakens);
+  if (d.reportsToRequired && !(p.managerRole & d.reportsToRequired)) down(1, Problem::ReportsNotTo);
   const std::uint64_t others = p.roles & ~d.holders;
-  auto combined = [&](std::uint64_t conflicting, const char* what) {
-    return [&kb, &d, &p, conflicting, what] {
-      const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, conflicting);
-      return "The " + duty + " duty sits with " + who(p) +
-             (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
-    };
-  };
-  if (others & d.alsoActsAsGap)
-    down(0, combined(others & d.alsoActsAsGap, "a conflict of interest"));
-  if (others & d.alsoActsAsPartial)
-    down(1, combined(others & d.alsoActsAsPartial, "a likely conflict of interest"));
-  if (d.primaryDuty && (others || p.fte < 1.0))
-    down(1,
-         [&] { return who(p) + " holds other duties, while security must be the primary duty."; });
+  if (others & d.alsoActsAsGap) down(0, Problem::Conflict, others & d.alsoActsAsGap);
+  if (others & d.alsoActsAsPartial) down(1, Problem::LikelyConflict, others & d.alsoActsAsPartial);
+  if (d.primaryDuty && (others || p.fte < 1.0)) down(1, Problem::NotPrimaryDuty);
   return v;
+}
+
+std::string reasonOf(const Kb& kb, const Duty& d, const Person& p, const HolderVerdict& v) {
+  auto combined = [&](const char* what) {
+    const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, v.conflicting);
+    return "The " + duty + " duty sits with " + who(p) +
+           (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
+  };
+  switch (v.problem) {
+    case Problem::None: {
+      const std::string held = roleName(kb, p.roles & d.holders);
+      return who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty.";
+    }
+    case Problem::ExternalNoOverseer:
+      return who(p) + " is external and no senior internal overseer is named.";
+    case Problem::ExternalNotManagement:
+      return who(p) + " is external, while the rule expects a member of the entity's management.";
+    case Problem::ExternalNotOfficial:
+      return who(p) + " is external, while the rule expects an internal official.";
+    case Problem::ReportsToForbidden:
+      return who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.";
+    case Problem::ReportsToWeakens:
+      return who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.";
+    case Problem::ReportsNotTo:
+      return who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".";
+    case Problem::Conflict:
+      return combined("a conflict of interest");
+    case Problem::LikelyConflict:
+      return combined("a likely conflict of interest");
+    case Problem::NotPrimaryDuty:
+      return who(p) + " holds other duties, while security must be the primary duty.";
+  }
+  return {};
 }
 
 Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog& cat,
@@ -563,11 +587,14 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   for (std::size_t i = 0; i < people.size() && best.rank < 2; ++i) {
     const Person& p = people[i];
     if (!(p.roles & d.holders)) continue;
-    int rank = judgeHolder(kb, cat, d, people, p, false).rank;
+    int rank = judgeHolder(cat, d, people, p).rank;
     if (rank > best.rank) best.rank = rank, bestIndex = static_cast<int>(i);
   }
-  if (bestIndex >= 0)
-    best = judgeHolder(kb, cat, d, people, people[static_cast<std::size_t>(bestIndex)], true);
+  if (bestIndex >= 0) {
+    const Person& p = people[static_cast<std::size_t>(bestIndex)];
+    const HolderVerdict v = judgeHolder(cat, d, people, p);
+    best = {v.rank, reasonOf(kb, d, p, v)};
+  }
   if (bestIndex < 0) {
     for (const auto& p : people)
       if (p.roles & d.partialHolders) {
@@ -608,21 +635,30 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role) {
 
 namespace {
 
-// Role id -> index in kb.roles, sorted by id (stable: the first of equal ids wins, as in a
-// scan of kb.roles).
+// (id, position) pairs sorted by id, the first position of equal ids first, so a lookup
+// finds what a scan of the list from the start finds.
+using IdIndex = std::vector<std::pair<std::string_view, int>>;
+
+template <class List>
+IdIndex idIndex(const List& list) {
+  IdIndex index;
+  index.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) index.emplace_back(list[i].id, static_cast<int>(i));
+  std::sort(index.begin(), index.end());  // by id, then position
+  return index;
+}
+
+int findId(const IdIndex& index, std::string_view id) {
+  auto it = std::lower_bound(index.begin(), index.end(), id,
+                             [](const auto& e, std::string_view v) { return e.first < v; });
+  return it != index.end() && it->first == id ? it->second : -1;
+}
+
+// Role id -> index in kb.roles and role bit, through a sorted table.
 class RoleBits {
  public:
-  explicit RoleBits(const Kb& kb) {
-    for (std::size_t i = 0; i < kb.roles.size(); ++i)
-      table_.emplace_back(kb.roles[i].id, static_cast<int>(i));
-    std::stable_sort(table_.begin(), table_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
-  int index(std::string_view role) const {
-    auto it = std::lower_bound(table_.begin(), table_.end(), role,
-                               [](const auto& e, std::string_view r) { return e.first < r; });
-    return it != table_.end() && it->first == role ? it->second : -1;
-  }
+  explicit RoleBits(const Kb& kb) : table_(idIndex(kb.roles)) {}
+  int index(std::string_view role) const { return findId(table_, role); }
   // As roleBit(): 0 when not a role (or beyond the 64 a mask can hold).
   std::uint64_t operator()(std::string_view role) const {
     int i = index(role);
@@ -630,25 +666,8 @@ class RoleBits {
   }
 
  private:
-  std::vector<std::pair<std::string_view, int>> table_;
+  IdIndex table_;
 };
-
-// (id, position) sorted by id; the first position of equal ids comes first.
-template <class List>
-std::vector<std::pair<std::string_view, int>> idIndex(const List& list) {
-  std::vector<std::pair<std::string_view, int>> index;
-  index.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) index.emplace_back(list[i].id, static_cast<int>(i));
-  std::stable_sort(index.begin(), index.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  return index;
-}
-
-int findId(const std::vector<std::pair<std::string_view, int>>& index, std::string_view id) {
-  auto it = std::lower_bound(index.begin(), index.end(), id,
-                             [](const auto& e, std::string_view v) { return e.first < v; });
-  return it != index.end() && it->first == id ? it->second : -1;
-}
 
 }  // namespace
 

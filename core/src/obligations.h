@@ -136,6 +136,8 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role);  // 0 when not a rol
 class TodayStructure {
  public:
   TodayStructure(const Kb& kb, const Profile& profile);
+  TodayStructure(const TodayStructure&) = delete;  // byId_ views into people_
+  TodayStructure& operator=(const TodayStructure&) = delete;
   const std::vector<Person>& people() const { return people_; }
   std::uint64_t held() const { return held_; }  // every role someone holds today
   // The person with this currentRoles id (or implied role id), or nullptr.
