@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -159,6 +160,24 @@ void BM_Render(benchmark::State& state, const char* format) {
   }
 }
 
+// Loading the embedded knowledge base from its JSON text: parse every file and build the
+// tables (kb.cpp loaded()). Runs once per process; the cold-start part of version() in
+// tests/bench/wasm-bench.mjs.
+void BM_LoadKnowledge(benchmark::State& state) {
+  const auto& files = seclead::embeddedKnowledgeFiles();
+  Samples samples;
+  for (auto _ : state) {
+    samples.time([&] {
+      std::map<std::string, seclead::json> documents;
+      for (const auto& [name, text] : files) documents.emplace(name, seclead::json::parse(text));
+      std::vector<seclead::KbError> errors;
+      seclead::Kb kb = seclead::buildKb(std::move(documents), errors);
+      benchmark::DoNotOptimize(kb.roles.data());
+    });
+  }
+  reportPercentiles(state, samples);
+}
+
 // The invalid-input path: a profile with an unknown field is rejected (validation cost only).
 void BM_RejectInvalid(benchmark::State& state) {
   std::string bad = cases()[1].profile;
@@ -182,6 +201,7 @@ const int kRegistered = [] {
   for (const char* f : {"markdown", "csv", "html", "oscal"})
     benchmark::RegisterBenchmark((std::string("render/typical/") + f).c_str(), BM_Render, f)
         ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("knowledge/load", BM_LoadKnowledge)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("reject/typical-unknown-field", BM_RejectInvalid)
       ->Unit(benchmark::kMicrosecond);
   return 0;
