@@ -5,8 +5,16 @@
 //   standard output, a one-line summary on standard error). Inputs > 1 MiB: code "limit".
 import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
 import { init, SecleadError } from "../src/index.js";
 import { runBatch } from "./batch.js";
+
+// This process exists for one command: let V8 compile the whole module up front on its
+// background threads rather than each function on first call, on the main thread (Node 20's
+// default). Measured: import + instantiate + first assessment 53 ms instead of 65 ms (median of 9)
+// (tests/bench/README.md, "WebAssembly"). A flag of our own process, so the library's init()
+// does not set it for its hosts.
+setFlagsFromString("--no-wasm-lazy-compilation");
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
