@@ -137,3 +137,17 @@ test("an unexpected reply is an internal SecleadError, not a crash", () => {
   }
   assert.throws(() => api.validate("{}"), (e) => e instanceof SecleadError && e.code === "internal");
 });
+
+test("text reaches the module as UTF-8 bytes: a lone surrogate becomes U+FFFD, the same as given in bytes", () => {
+  // The character itself in the text (JSON.stringify would write it as a \ud800 escape,
+  // which the engine rejects like the native one).
+  const withSurrogate = (name) => {
+    const p = JSON.parse(example);
+    p.organization.name = "@NAME@";
+    return JSON.stringify(p).replace("@NAME@", name);
+  };
+  const fromText = engine.assess(withSurrogate("Clinic \uD800 East"));
+  assert.equal(fromText.organization.name, "Clinic \uFFFD East");
+  const fromBytes = engine.assessJson(new TextEncoder().encode(withSurrogate("Clinic \uFFFD East")));
+  assert.equal(engine.assessJson(withSurrogate("Clinic \uD800 East")), fromBytes);
+});
