@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "json.h"
+#include "json_input.h"
 #include "json_support.h"
 #include "test_support.h"
 #include "seclead/engine.h"
@@ -48,6 +49,48 @@ TEST(Json, DoublesAreWrittenAsNlohmannWritesThem) {
   EXPECT_LT(lastDigitDiffers, 200) << "of 20,000";
   EXPECT_EQ(Json(std::nan("")).dump(), "null");
   EXPECT_EQ(Json(std::numeric_limits<double>::infinity()).dump(), "null");
+}
+
+// Numbers are read without strtod when that is exact (json_input.cpp, exactDecimal): the
+// result must be strtod's, bit for bit, for every form JSON allows.
+TEST(Json, NumbersReadExactlyAsStrtodReadsThem) {
+  auto read = [](const std::string& text) {
+    const std::string json = "[" + text + "]";  // the document views this text: keep it alive
+    jin::Document doc;
+    jin::ParseError err;
+    EXPECT_TRUE(doc.parse(json, {}, err)) << text << ": " << err.message;
+    auto d = (*doc.root().begin()).number();
+    EXPECT_TRUE(d.has_value()) << text;
+    return d.value_or(0.0);
+  };
+  auto same = [&](const std::string& text) {
+    const double ours = read(text);
+    const double theirs = std::strtod(text.c_str(), nullptr);
+    ASSERT_EQ(std::memcmp(&ours, &theirs, sizeof ours), 0) << text << ": " << ours << " vs " << theirs;
+  };
+  EXPECT_EQ(read("-0"), 0.0);  // an integer, as nlohmann reads it: no negative zero
+  EXPECT_FALSE(std::signbit(read("-0")));
+  for (const char* text : {"0", "0.0", "-0.0", "0.5", "0.2", "0.8", "1.0", "-1.5", "0.05",
+                           "0.30000000000000004", "123456789012345", "1234567890123456",
+                           "0.1e1", "1e22", "1e23", "1e-22", "1e-23", "123456789012345e7",
+                           "9007199254740993", "9007199254740993.0", "1.7976931348623157e308",
+                           "4.9e-324", "2.2250738585072014e-308", "1E+2", "1e-0", "100e-2",
+                           "0.000000000000000000000000001", "1.00000000000000000000001"})
+    same(text);
+  std::mt19937_64 rng(20261124);
+  for (int i = 0; i < 50000; ++i) {
+    std::string text = (rng() % 4 == 0) ? "-" : "";
+    const int whole = 1 + static_cast<int>(rng() % 10), fraction = static_cast<int>(rng() % 12);
+    // No leading zero in a whole part of several digits (JSON forbids it).
+    text += static_cast<char>((whole > 1 ? '1' : '0') + rng() % (whole > 1 ? 9 : 10));
+    for (int k = 1; k < whole; ++k) text += static_cast<char>('0' + rng() % 10);
+    if (fraction > 0) {
+      text += '.';
+      for (int k = 0; k < fraction; ++k) text += static_cast<char>('0' + rng() % 10);
+    }
+    if (rng() % 3 == 0) text += "e" + std::to_string(static_cast<int>(rng() % 60) - 30);
+    if (text != "-0") same(text);
+  }
 }
 
 TEST(Json, IntegersAndStringsAsNlohmann) {
