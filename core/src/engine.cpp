@@ -127,12 +127,14 @@ std::string knowledgeBaseVersion() noexcept {
   }
 }
 
-Result validate(std::string_view profileJson) noexcept {
+Result validate(std::string_view profileJson, const Options& options) noexcept {
   try {
     std::vector<Error> errors;
     if (kbBroken(errors)) return failure(std::move(errors));
-    auto profile = parseProfile(profileJson, errors);
-    if (!profile) return failure(std::move(errors));
+    // The same checks as assess, in the same order, so both list the same errors.
+    OverlaidKb overlaid = applyOverlays(embeddedKb(), options.overlays, errors);
+    auto profile = parseProfile(profileJson, errors, overlaid.kb.get());
+    if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
     return success("{\"valid\":true}");
   } catch (const std::exception& e) {
     return internalFailure(e.what());

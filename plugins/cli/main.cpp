@@ -15,7 +15,7 @@ constexpr const char* kHelp = R"(seclead - security-leadership decision engine
 Usage:
   seclead assess PROFILE.json [PROFILE.json ...] [--format FORMAT] [--explain] [--overlay FILE]...
   seclead assess --batch PROFILES.ndjson [--threads N] [--no-progress] [--overlay FILE]...
-  seclead validate PROFILE.json [PROFILE.json ...]
+  seclead validate PROFILE.json [PROFILE.json ...] [--overlay FILE]...
   seclead --version | --help
 
 Reads an organization profile (schema seclead.profile/1; "-" reads standard input) and
@@ -77,7 +77,7 @@ int runOne(const CliOptions& options, const Options& engineOptions, const std::s
   if (tooLarge) return reportInvalid(input, limitError(kMaxInputBytes));
 
   if (options.command == "validate") {
-    Result result = validate(text);
+    Result result = validate(text, engineOptions);
     if (!result.ok) return reportInvalid(input, result);
     return kExitOk;
   }

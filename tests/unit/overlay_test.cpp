@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "json.h"
 #include "kb.h"
 #include "seclead/engine.h"
@@ -147,6 +150,56 @@ TEST(Overlay, ResponsibilityAddedByAnOverlayCanBeAssignedToday) {
   ASSERT_NE(row, nullptr) << with["currentRaci"].dump();
   EXPECT_EQ((*row)["A"], "cio");
   EXPECT_EQ((*row)["R"], ordered_json::array({"it-manager"}));
+}
+
+// validate takes the same overlays as assess and agrees with it: the profile above is invalid
+// alone, valid with the overlay, and a broken overlay is reported with its index.
+TEST(Overlay, ValidateChecksTheProfileAgainstTheOverlaidKnowledge) {
+  const std::string profile = R"({"schema":"seclead.profile/1",
+    "organization":{"employees":300,"sector":"manufacturing","jurisdictions":["US"]},
+    "currentRoles":[{"id":"r1","role":"cio","reportsTo":"ceo"}],
+    "currentAssignments":{"ot-security":{"accountable":"r1"}}})";
+  Result plain = validate(profile);
+  ASSERT_FALSE(plain.ok);
+  EXPECT_EQ(plain.errorJson(), assess(profile).errorJson());
+
+  Options options;
+  options.overlays = {example("ot-operations.json")};
+  Result with = validate(profile, options);
+  EXPECT_TRUE(with.ok) << with.errorJson();
+  EXPECT_EQ(with.output, "{\"valid\":true}");
+  options.explain = true;  // changes nothing for validate
+  EXPECT_TRUE(validate(profile, options).ok);
+
+  options.overlays.push_back(R"({"schema":"seclead.overlay/1","name":"x","colour":1})");
+  Result broken = validate(profile, options);
+  ASSERT_FALSE(broken.ok);
+  EXPECT_EQ(broken.errorJson(), assess(profile, options).errorJson());
+  ASSERT_FALSE(broken.errors.empty());
+  EXPECT_EQ(broken.errors[0].input, "overlay[1]");
+  EXPECT_EQ(broken.errors[0].path, "/colour");
+}
+
+// The CLI's validate reads --overlay as assess does (it used to accept and ignore it).
+TEST(Overlay, CliValidateTakesOverlays) {
+  const fs::path dir = fs::temp_directory_path() / ("seclead-overlay-cli-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path profile = dir / "profile.json";
+  std::ofstream(profile) << R"({"schema":"seclead.profile/1",
+    "organization":{"employees":300,"sector":"manufacturing","jurisdictions":["US"]},
+    "currentRoles":[{"id":"r1","role":"cio","reportsTo":"ceo"}],
+    "currentAssignments":{"ot-security":{"accountable":"r1"}}})";
+  const fs::path overlay = fs::path(SECLEAD_SOURCE_DIR) / "examples" / "overlays" / "ot-operations.json";
+  auto exitCode = [](const std::string& args) {
+    const std::string command =
+        std::string("'") + SECLEAD_CLI_PATH + "' " + args + " >/dev/null 2>&1 </dev/null";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  EXPECT_EQ(exitCode("validate '" + profile.string() + "'"), 2);
+  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" + overlay.string() + "'"), 0);
+  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" + (dir / "missing.json").string() + "'"), 1);
+  fs::remove_all(dir);
 }
 
 TEST(Overlay, TextsRenameAndLaterOverlaysSeeEarlierRoles) {

@@ -36,7 +36,10 @@ std::string version() noexcept;
 std::string knowledgeBaseVersion() noexcept;
 
 // Checks a profile against the contract; output is "{\"valid\":true}" when it passes.
-Result validate(std::string_view profileJson) noexcept;
+// With `options.overlays` the profile is checked against the knowledge base as assess would
+// merge it (a responsibility an overlay adds is a valid assignment key) and the overlays are
+// checked too; `options.explain` changes nothing here.
+Result validate(std::string_view profileJson, const Options& options = {}) noexcept;
 
 // Assesses a profile; output is the report JSON (contract section 3).
 Result assess(std::string_view profileJson, const Options& options = {}) noexcept;
