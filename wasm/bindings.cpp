@@ -21,7 +21,7 @@
 //   assess(profileJson, explain, overlays)  explain: boolean; overlays: the overlays' UTF-8
 //                                            texts packed as "<byte length>:<text>" each
 //                                            (see readOverlays), "" for none
-//   validate(profileJson)
+//   validate(profileJson, overlays)           overlays packed as for assess
 //   render(reportJson, format)               format: json|markdown|csv|html|oscal
 //   questionnaire()
 //   version()                                {"engine":"1.0.0","knowledgeBase":"2026.11"}
@@ -105,21 +105,33 @@ bool readOverlays(std::string_view packed, std::vector<std::string>& out, std::s
   return true;
 }
 
+// Unpacks `overlays` into `options`; false (with `failed` set to the error reply) when they
+// cannot be read. Copying them may meet an allocation failure: nothing may escape into
+// JavaScript.
+bool unpackOverlays(const std::string& overlays, seclead::Options& options, val& failed) {
+  std::string error;
+  try {
+    if (readOverlays(overlays, options.overlays, error)) return true;
+    failed = optionsError(error);
+  } catch (...) {
+    failed = optionsError("could not be read");
+  }
+  return false;
+}
+
 val assess(const std::string& profileJson, bool explain, const std::string& overlays) {
   seclead::Options options;
   options.explain = explain;
-  std::string error;
-  // Copying the overlays may meet an allocation failure; nothing may escape into JavaScript.
-  try {
-    if (!readOverlays(overlays, options.overlays, error)) return optionsError(error);
-  } catch (...) {
-    return optionsError("could not be read");
-  }
+  val failed = val::undefined();
+  if (!unpackOverlays(overlays, options, failed)) return failed;
   return envelope(seclead::assess(profileJson, options));  // noexcept
 }
 
-val validate(const std::string& profileJson) {
-  return envelope(seclead::validate(profileJson));
+val validate(const std::string& profileJson, const std::string& overlays) {
+  seclead::Options options;
+  val failed = val::undefined();
+  if (!unpackOverlays(overlays, options, failed)) return failed;
+  return envelope(seclead::validate(profileJson, options));  // noexcept
 }
 
 val render(const std::string& reportJson, const std::string& format) {

@@ -30,7 +30,7 @@ const unicodeProfile = (() => {
 })();
 
 test("every module function returns a view of the tagged reply", () => {
-  for (const reply of [module.assess(example, false, ""), module.validate(example), module.questionnaire(), module.version()]) {
+  for (const reply of [module.assess(example, false, ""), module.validate(example, ""), module.questionnaire(), module.version()]) {
     assert.ok(reply instanceof Uint8Array, `a Uint8Array, got ${Object.prototype.toString.call(reply)}`);
     assert.equal(reply.buffer, module.HEAP8.buffer, "a view into the module's memory, not a copy");
     assert.equal(decode(reply.subarray(0, 3)), "ok\n");
@@ -109,6 +109,30 @@ test("explain and overlays reach the engine as the native --explain and --overla
   const packed = `${Buffer.byteLength(overlay)}:${overlay}${Buffer.byteLength(overlay)}:${overlay}`;
   assert.equal(withNewline(decode(module.assess(example, true, packed).subarray(3))), n.stdout, "packed by hand");
   assert.equal(decode(module.assess(example, false, "").subarray(3)), plain, "no overlays");
+});
+
+test("validate takes assess's options: overlays extend what a profile may assign", () => {
+  const profile = {
+    schema: "seclead.profile/1",
+    organization: { employees: 300, sector: "manufacturing", jurisdictions: ["US"] },
+    currentRoles: [{ id: "r1", role: "cio", reportsTo: "ceo" }],
+    currentAssignments: { "ot-security": { accountable: "r1" } },
+  };
+  const ot = readFileSync(join(ROOT, "examples", "overlays", "ot-operations.json"), "utf8");
+  const alone = engine.validate(profile);
+  assert.equal(alone.valid, false);
+  assert.deepEqual(alone.errors.map((e) => e.path), ["/currentAssignments/ot-security"]);
+  assert.deepEqual(engine.validate(profile, { overlays: [ot] }), { valid: true });
+  assert.deepEqual(engine.validate(profile, { overlays: [JSON.parse(ot)], explain: true }), { valid: true });
+  assert.equal(JSON.parse(engine.assessJson(profile, { overlays: [ot] })).schema, "seclead.report/1", "assess agrees");
+  const broken = engine.validate(profile, { overlays: [ot, "{}"] });
+  assert.equal(broken.valid, false);
+  const inputs = new Set(broken.errors.map((e) => e.input));
+  assert.ok(inputs.has("overlay[1]") && !inputs.has("overlay[0]"), JSON.stringify(broken.errors));
+  assert.throws(() => engine.validate(profile, { overlays: "{}" }), (e) => e instanceof TypeError && /^validate: options.overlays must be an array/.test(e.message));
+  assert.throws(() => engine.validate(profile, { strict: true }), (e) => e instanceof TypeError && /^validate: unknown option "strict"/.test(e.message));
+  assert.equal(decode(module.validate(JSON.stringify(profile), `${Buffer.byteLength(ot)}:${ot}`)), 'ok\n{"valid":true}', "packed by hand");
+  assert.ok(decode(module.validate(example, "2{}")).startsWith("error\n"), "badly packed: an error envelope");
 });
 
 test("badly packed overlays given to the module directly: a precise error envelope, never a throw", () => {

@@ -39,6 +39,26 @@ test("an invalid file: the error object, a summary, exit 2", () => {
   assert.equal(same(["assess", invalid]).code, 2);
   assert.equal(same(["validate", invalid]).code, 2);
 });
+test("validate --overlay: checked against the overlaid knowledge, as natively", () => {
+  // Assigns a responsibility only the OT overlay adds: invalid alone, valid with it.
+  const assigned = join(work, "assigns-ot-security.json");
+  writeFileSync(assigned, JSON.stringify({
+    schema: "seclead.profile/1",
+    organization: { employees: 300, sector: "manufacturing", jurisdictions: ["US"] },
+    currentRoles: [{ id: "r1", role: "cio", reportsTo: "ceo" }],
+    currentAssignments: { "ot-security": { accountable: "r1" } },
+  }));
+  const ot = join(ROOT, "examples", "overlays", "ot-operations.json");
+  const broken = join(work, "broken-overlay.json");
+  writeFileSync(broken, '{"schema":"seclead.overlay/1","name":"x","colour":1}');
+  assert.equal(same(["validate", assigned]).code, 2);
+  assert.equal(same(["validate", assigned, "--overlay", ot]).code, 0);
+  const n = same(["validate", valid, "--overlay", ot, "--overlay", broken]);
+  assert.equal(n.code, 2);
+  const first = JSON.parse(n.stdout).errors[0];
+  assert.deepEqual([first.input, first.path], ["overlay[1]", "/colour"]);
+  assert.equal(same(["validate", valid, "--overlay", missing]).code, 1);
+});
 test("a missing file: exit 1 with a message", () => {
   const n = same(["assess", missing]);
   assert.equal(n.code, 1);

@@ -28,7 +28,7 @@ const HELP = `${NAME} - security-leadership decision engine (WebAssembly build)
 Usage:
   ${NAME} assess PROFILE.json [PROFILE.json ...] [--format FORMAT] [--explain] [--overlay FILE]...
   ${NAME} assess --batch PROFILES.ndjson [--threads N] [--no-progress] [--overlay FILE]...
-  ${NAME} validate PROFILE.json [PROFILE.json ...]
+  ${NAME} validate PROFILE.json [PROFILE.json ...] [--overlay FILE]...
   ${NAME} --version | --help
 
 Reads an organization profile (schema seclead.profile/1; "-" reads standard input) and
@@ -153,7 +153,7 @@ async function runOne(engine, options, engineOptions, input) {
   if (read.tooLarge) return reportInvalid(input, limitErrors());
   try {
     if (options.command === "validate") {
-      const result = engine.validate(read.bytes);
+      const result = engine.validate(read.bytes, { overlays: engineOptions.overlays });
       return result.valid ? EXIT_OK : reportInvalid(input, result.errors);
     }
     let output = engine.assessJson(read.bytes, engineOptions);

@@ -130,20 +130,22 @@ export function bindEngine(module) {
   }
 
   // Checks the caller's options and converts them to the module's (explain, overlays).
-  function moduleOptions(options) {
+  // `caller` names the API function in TypeErrors. validate takes the same options as assess
+  // (explain changes nothing there), so a caller can pass one options object to both.
+  function moduleOptions(options, caller = "assess") {
     if (options === undefined || options === null) return [false, ""];
-    if (typeof options !== "object") throw new TypeError("assess: options must be an object {explain, overlays}");
+    if (typeof options !== "object") throw new TypeError(`${caller}: options must be an object {explain, overlays}`);
     for (const key of Object.keys(options)) {
-      if (key !== "explain" && key !== "overlays") throw new TypeError(`assess: unknown option "${key}"`);
+      if (key !== "explain" && key !== "overlays") throw new TypeError(`${caller}: unknown option "${key}"`);
     }
     let explain = false;
     let overlays = "";
     if (options.explain !== undefined) {
-      if (typeof options.explain !== "boolean") throw new TypeError("assess: options.explain must be true or false");
+      if (typeof options.explain !== "boolean") throw new TypeError(`${caller}: options.explain must be true or false`);
       explain = options.explain;
     }
     if (options.overlays !== undefined) {
-      if (!Array.isArray(options.overlays)) throw new TypeError("assess: options.overlays must be an array");
+      if (!Array.isArray(options.overlays)) throw new TypeError(`${caller}: options.overlays must be an array`);
       // Packed for the module as "<byte length>:<text>" each, one after the other (bindings.cpp).
       const encoder = new TextEncoder();
       const chunks = [];
@@ -178,12 +180,14 @@ export function bindEngine(module) {
    * Checks a profile against the contract. Returns {valid: true} or, for an invalid profile,
    * {valid: false, errors: [...]} (it does not throw for invalid profiles: listing the
    * problems is its job). Throws SecleadError only when the engine itself fails.
+   * options.overlays: the profile is checked against the knowledge as assess would merge it
+   * (a responsibility an overlay adds may be assigned), and a broken overlay is listed.
    */
-  function validate(profile) {
-    let input;
+  function validate(profile, options) {
+    const [, overlays] = moduleOptions(options, "validate");
     try {
-      input = toInput(profile, "profile");
-      return JSON.parse(call(module.validate, input));
+      const input = toInput(profile, "profile");
+      return JSON.parse(call(module.validate, input, overlays));
     } catch (e) {
       if (e instanceof SecleadError && e.code !== "internal") return { valid: false, errors: e.errors };
       throw e;

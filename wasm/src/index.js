@@ -72,7 +72,7 @@ export const assess = (profile, options) => ready().assess(profile, options);
 /** Assesses a profile; returns the report JSON text, byte-identical to the native CLI. */
 export const assessJson = (profile, options) => ready().assessJson(profile, options);
 /** {valid: true} or {valid: false, errors}. */
-export const validate = (profile) => ready().validate(profile);
+export const validate = (profile, options) => ready().validate(profile, options);
 /** Renders a report as json | markdown | csv | html | oscal text. */
 export const render = (report, format) => ready().render(report, format);
 /** The ordered questions that fill a profile. */

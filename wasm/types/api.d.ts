@@ -61,8 +61,11 @@ export interface Engine {
   assess(profile: JsonInput<Profile>, options?: AssessOptions): Report;
   /** Same, as JSON text byte-identical to the native CLI's output. */
   assessJson(profile: JsonInput<Profile>, options?: AssessOptions): string;
-  /** Checks a profile; never throws for an invalid profile (returns its errors). */
-  validate(profile: JsonInput<Profile>): ValidationResult;
+  /**
+   * Checks a profile; never throws for an invalid profile (returns its errors). With
+   * `overlays`, checks it against the knowledge as assess merges it (`explain` changes nothing).
+   */
+  validate(profile: JsonInput<Profile>, options?: AssessOptions): ValidationResult;
   /** Renders a report (as returned by assess, or its JSON text). Default format "json". */
   render(report: JsonInput<Report>, format?: RenderFormat): string;
   /** The ordered questions that fill a profile. */
@@ -78,7 +81,7 @@ export interface Engine {
 export interface SecleadWasmModule {
   /** overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
   assess(profileJson: string | Uint8Array, explain: boolean, overlays: string | Uint8Array): Uint8Array;
-  validate(profileJson: string | Uint8Array): Uint8Array;
+  validate(profileJson: string | Uint8Array, overlays: string | Uint8Array): Uint8Array;
   render(reportJson: string | Uint8Array, format: string): Uint8Array;
   questionnaire(): Uint8Array;
   version(): Uint8Array;

@@ -20,7 +20,7 @@ export declare function init(options?: InitOptions): Promise<Engine>;
 /** The functions below need `await init()` first. */
 export declare function assess(profile: JsonInput<Profile>, options?: AssessOptions): Report;
 export declare function assessJson(profile: JsonInput<Profile>, options?: AssessOptions): string;
-export declare function validate(profile: JsonInput<Profile>): ValidationResult;
+export declare function validate(profile: JsonInput<Profile>, options?: AssessOptions): ValidationResult;
 export declare function render(report: JsonInput<Report>, format?: RenderFormat): string;
 export declare function questionnaire(): Questionnaire;
 export declare function version(): Versions;

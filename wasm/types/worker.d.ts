@@ -19,7 +19,7 @@ export interface WorkerClient {
   init(options?: InitOptions): Promise<true>;
   assess(profile: JsonInput<Profile>, options?: AssessOptions): Promise<Report>;
   assessJson(profile: JsonInput<Profile>, options?: AssessOptions): Promise<string>;
-  validate(profile: JsonInput<Profile>): Promise<ValidationResult>;
+  validate(profile: JsonInput<Profile>, options?: AssessOptions): Promise<ValidationResult>;
   render(report: JsonInput<Report>, format?: RenderFormat): Promise<string>;
   questionnaire(): Promise<Questionnaire>;
   version(): Promise<Versions>;
