@@ -284,6 +284,7 @@
   function answersFromProfile(profile) {
     var st = freshState();
     st.answers = {};
+    st.fromProfile = true;  // every answer below is the profile's own
     questions.forEach(function (q) {
       var v = getAt(profile, q.pointer);
       if (v === undefined) {
@@ -398,9 +399,25 @@
       }, h('span', { className: 'num', text: String(i + 1) }), h('span', { className: 'label', text: sec.title }));
       ol.appendChild(h('li', null, btn));
     });
-    var pct = Math.round((state.step / Q.sections.length) * 100);
+    updateProgress();
+  }
+
+  // Progress counts answers, not steps. A visible question counts when it has an answer or an
+  // explicit "I don't know" that came from the user (typed, or accepted with Next: a default
+  // nobody looked at is not an answer) or from an imported profile.
+  function updateProgress() {
+    var profile = buildProfile();
+    var shown = 0, answered = 0;
+    questions.forEach(function (q) {
+      if (!isVisible(q, profile)) return;
+      shown++;
+      var given = state.fromProfile || state.touched[q.id];
+      if (given && (state.unknown[q.id] || answerValue(q) !== undefined)) answered++;
+    });
+    var pct = shown ? Math.round((answered / shown) * 100) : 0;
     $('bar-fill').style.width = pct + '%';
-    $('progress-text').textContent = 'Section ' + (state.step + 1) + ' of ' + Q.sections.length + ' · ' + pct + '% done';
+    $('progress-text').textContent = 'Section ' + (state.step + 1) + ' of ' + Q.sections.length + ' · ' +
+      answered + ' of ' + shown + ' questions answered';
   }
 
   function renderSection(focus) {
@@ -431,6 +448,7 @@
     state.touched[q.id] = true;
     save();
     applyVisibility();
+    updateProgress();
     scheduleValidate();
   }
 
@@ -538,6 +556,7 @@
       var isNum = q.type === 'integer' || q.type === 'number';
       var inp = h('input', {
         id: id, type: 'text', 'data-q': q.id, 'aria-describedby': describedBy,
+        className: isNum ? null : 'wide',  // names and country lists need room; numbers do not
         inputmode: isNum ? 'numeric' : null, maxlength: q.maxLength || null, placeholder: q.placeholder || null,
         list: q.type === 'country-list' ? 'countries-list' : null,
         'aria-required': !q.allowUnknown ? 'true' : null,

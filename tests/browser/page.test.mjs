@@ -187,7 +187,15 @@ test('inline validation: a wrong answer is explained in words at its field and b
 test('import: a valid profile fills the answers; an invalid one shows its errors and changes nothing', async () => {
   const session = await openPage(browser);
   const { page } = session;
+  // Progress counts the user's answers: defaults nobody touched are not answers.
+  const progress = async () => {
+    const m = /(\d+) of (\d+) questions answered/.exec(await page.textContent('#progress-text'));
+    assert.ok(m, 'progress text names answered questions');
+    return [Number(m[1]), Number(m[2])];
+  };
+  assert.equal((await progress())[0], 0, 'nothing answered on a fresh page');
   await typeInto(page, '#in-org-employees', '77');
+  assert.equal((await progress())[0], 1, 'one answer typed');
   // Invalid: wrong types and an unknown sector. Nothing changes.
   const bad = resolve(outputDir, 'bad-profile.json');
   writeFileSync(bad, JSON.stringify({ schema: 'seclead.profile/1', organization: { employees: 'many', sector: 'fintech', jurisdictions: ['US'] } }));
@@ -210,6 +218,8 @@ test('import: a valid profile fills the answers; an invalid one shows its errors
   await page.waitForFunction((n) => document.querySelector('#in-org-employees').value === n, String(profile.organization.employees));
   assert.equal(await page.isHidden('#import-errors'), true);
   assert.equal(await page.inputValue('#in-org-sector'), profile.organization.sector);
+  const [answered, shown] = await progress();
+  assert.ok(shown > 0 && answered === shown, `an imported profile answers every visible question: ${answered} of ${shown}`);
   // Round trip: exporting the imported answers gives back the same profile.
   const exported = JSON.parse((await download(page, '#btn-export-profile')).text);
   const nativeA = JSON.parse(cli(['assess', example]));
@@ -220,6 +230,7 @@ test('import: a valid profile fills the answers; an invalid one shows its errors
   // Start over returns to the defaults.
   await page.click('#btn-start-over');
   await page.waitForFunction(() => document.querySelector('#in-org-employees').value === '50');
+  assert.equal((await progress())[0], 0, 'start over: nothing answered');
   assert.equal(session.dialogs.filter((d) => d.type === 'confirm').length, 1);
   assertClean(session);
   await session.context.close();
