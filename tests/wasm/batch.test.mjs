@@ -194,6 +194,13 @@ test("--threads 2 and 3 with --explain and an overlay, from standard input: same
   same(["assess", "--batch", file("overlay-t.ndjson", input), "--overlay", bad, "--threads", "3"]);
 });
 
+test("--threads 2 around chunk boundaries (256 lines; one chunk runs in the main thread): same as native", () => {
+  for (const [count, end] of [[1, "\n"], [256, ""], [256, "\n"], [257, ""], [513, "\r\n"]]) {
+    const lines = Array.from({ length: count }, (_, i) => (i % 100 === 42 ? broken[i % broken.length] : line(i)));
+    same(["assess", "--batch", file(`n${count}.ndjson`, lines.join("\n") + end), "--threads", "2"]);
+  }
+});
+
 // Worker failures, provoked by a module preloaded with --import (workers inherit it): the
 // run ends with exit 1 and a message, never hangs, and what was written is a prefix of the
 // right output.

@@ -7,15 +7,16 @@
 // Threads, as natively: --threads N (default: every core, os.availableParallelism(); at most
 // 256). The module itself stays single-threaded (no pthreads build): with N > 1 the main
 // thread compiles the WebAssembly.Module once and up to N node:worker_threads workers
-// (batch-worker.js) each instantiate it and assess chunks of 256 lines. The main thread reads
-// ahead (at most 4 chunks per thread in flight, at most 2 queued on one worker; a worker is
-// started only when every running one is busy, so a small input uses few) and writes finished
-// chunks strictly in input order: the output is byte for byte the one-thread output. A chunk
-// travels as one transferred buffer of its lines' bytes and comes back as one transferred
-// buffer of its output lines (UTF-8). A worker that fails (it should not: a profile's errors
-// are output lines) ends the run: the message on standard error, exit 1.
-// --threads 1 runs in-process on one module instance, as before. Either way input is streamed
-// and output written per chunk, so memory stays bounded whatever the input size.
+// (batch-worker.js) each instantiate it and assess chunks of 256 lines; a worker is started
+// only when every running one is busy. The main thread reads ahead (at most 4 chunks per
+// thread in flight, at most 2 queued on one worker) and writes finished chunks strictly in
+// input order, so the output is byte for byte the one-thread output. A chunk travels as one
+// transferred buffer of its lines' bytes and comes back as one transferred buffer of its
+// output lines (UTF-8). An input of one chunk is assessed in the main thread (on an instance
+// of the compiled module): a worker would only add its start-up. A worker that fails (it
+// should not: a bad profile is an output line) ends the run: a message on standard error,
+// exit 1. --threads 1 runs in-process on one module instance, as before. Either way input is
+// streamed and output written per chunk, so memory stays bounded whatever the input size.
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
@@ -371,14 +372,26 @@ async function* readChunks(stream, state) {
  * failure sets state.failure and stops the run (what was emitted before stays).
  */
 async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, state) {
+  const input = chunks[Symbol.asyncIterator]();
+  // An input of one chunk is assessed here, on an instance of the compiled module: a worker
+  // would only add its start-up (about 80 ms) to the run.
+  const first = await input.next();
+  if (first.done) return;
+  const second = await input.next();
+  if (second.done) {
+    const chunk = first.value;
+    const { text, invalid } = assessChunk(await engineFromModule(wasmModule), chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions);
+    await emit(chunk, text, invalid);
+    return;
+  }
   const pool = new WorkerPool(threads, wasmModule, engineOptions);
   const window = []; // jobs in input order
-  const input = chunks[Symbol.asyncIterator]();
+  const read = [first, second];
   let eof = false;
   try {
     for (;;) {
       while (!eof && window.length < threads * CHUNKS_PER_THREAD && !pool.failure) {
-        const next = await input.next();
+        const next = read.length > 0 ? read.shift() : await input.next();
         if (next.done) {
           eof = true;
           break;
