@@ -374,7 +374,7 @@ async function* readChunks(stream, state) {
 async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, state) {
   const input = chunks[Symbol.asyncIterator]();
   // An input of one chunk is assessed here, on an instance of the compiled module: a worker
-  // would only add its start-up (about 80 ms) to the run.
+  // would only add its start-up (80 ms measured on a loaded machine) to the run.
   const first = await input.next();
   if (first.done) return;
   const second = await input.next();
