@@ -2,12 +2,14 @@
 // same standard output byte for byte (one compact report or {"line":N,"errors":[...]} per
 // input line, in order), the same standard error after the program name and the same exit
 // code, on valid, broken, blank, CRLF, overlong and invalid-UTF-8 lines, standard input,
-// overlays, usage errors and unreadable input.
+// overlays, usage errors and unreadable input; with --threads 1 (in-process) and with
+// --threads 2 and 3 (worker threads), and a worker that fails ends the run with exit 1.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, test } from "node:test";
 import { compactJson } from "../../wasm/bin/batch.js";
 import { native, requireBuilt, ROOT, WASM_CLI, wasmCli } from "./helpers.mjs";
@@ -130,13 +132,120 @@ test("--help lists --batch", () => {
   assert.match(w.stdout, /--batch PROFILES\.ndjson/);
 });
 
-test("the reader goes away (EPIPE): the batch stops with exit 1 and a message", async () => {
-  const path = file("many.ndjson", Array.from({ length: 600 }, (_, i) => line(i)).join("\n"));
-  const child = spawn(process.execPath, [WASM_CLI, "assess", "--batch", path], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  child.stdout.once("data", () => child.stdout.destroy());
-  const code = await new Promise((resolve) => child.on("close", resolve));
-  assert.equal(code, 1, stderr);
-  assert.equal(stderr, "seclead-wasm: error writing the output\n");
+for (const threads of ["1", "2"]) {
+  test(`the reader goes away (EPIPE), --threads ${threads}: the batch stops with exit 1 and a message`, async () => {
+    const path = file("many.ndjson", Array.from({ length: 600 }, (_, i) => line(i)).join("\n"));
+    const child = spawn(process.execPath, [WASM_CLI, "assess", "--batch", path, "--threads", threads], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    assert.equal(code, 1, stderr);
+    assert.equal(stderr, "seclead-wasm: error writing the output\n");
+  });
+}
+
+// A mixed input of `count` lines: valid profiles, broken ones, blank lines, CRLF endings, a
+// line over 1 MiB, invalid UTF-8, and a last line without a newline.
+function mixedInput(count) {
+  const parts = [];
+  for (let i = 1; i < count; ++i) {
+    let l;
+    if (i === 700) l = `{"schema":"seclead.profile/1","organization":{"name":"${"y".repeat(1024 * 1024)}"}}`;
+    else if (i % 97 === 5) l = '{"schema":"seclead.profile/1","organization":{"name":"\xc3\x28\xff"}}';
+    else if (i % 13 === 7) l = broken[i % broken.length];
+    else l = line(i);
+    parts.push(Buffer.from(l, l.includes("\xc3") ? "latin1" : "utf8"), Buffer.from(i % 11 === 0 ? "\r\n" : "\n"));
+  }
+  parts.push(Buffer.from(line(count)));
+  return Buffer.concat(parts);
+}
+
+test("--threads 2 and 3: byte for byte the output of --threads 1 and of native on 2,000 mixed lines", () => {
+  const path = file("mixed-2000.ndjson", mixedInput(2000));
+  const args = ["assess", "--batch", path, "--no-progress"];
+  const n = native([...args, "--threads", "2"]);
+  assert.equal(n.code, 2);
+  assert.equal(n.stdout.split("\n").length, 2001);
+  assert.match(n.stdout.split("\n")[699], /^\{"line":700,"errors":\[\{"path":"","code":"limit"/);
+  for (const threads of ["1", "2", "3"]) {
+    const w = wasmCli([...args, "--threads", threads]);
+    assert.equal(w.code, n.code, `exit code, --threads ${threads}: ${w.stderr}`);
+    assert.ok(w.stdout === n.stdout, `standard output, --threads ${threads}: not native's`);
+    assert.equal(w.stderr.replace(/seclead-wasm/g, "seclead"), n.stderr, `standard error, --threads ${threads}`);
+  }
+});
+
+test("--threads 2 and 3 with --explain and an overlay, from standard input: same as --threads 1 and native", () => {
+  const overlay = file("overlay-t.json", JSON.stringify({ schema: "seclead.overlay/1", name: "fr", texts: { "role.ceo.name": "Directrice générale ✓" } }));
+  const input = Array.from({ length: 600 }, (_, i) => (i % 50 === 9 ? broken[i % broken.length] : line(i))).join("\r\n") + "\n";
+  const args = ["assess", "--batch", "-", "--explain", "--overlay", overlay, "--no-progress"];
+  const n = native([...args, "--threads", "2"], input);
+  assert.equal(n.code, 2);
+  assert.match(n.stdout, /Directrice générale ✓/);
+  for (const threads of ["1", "2", "3"]) {
+    const w = wasmCli([...args, "--threads", threads], input);
+    assert.equal(w.code, n.code, `exit code, --threads ${threads}: ${w.stderr}`);
+    assert.ok(w.stdout === n.stdout, `standard output, --threads ${threads}: not native's`);
+    assert.equal(w.stderr.replace(/seclead-wasm/g, "seclead"), n.stderr, `standard error, --threads ${threads}`);
+  }
+  const bad = file("bad-overlay-t.json", "{not json");
+  // Broken overlays: reported up front (before any input is read) with threads too.
+  same(["assess", "--batch", file("overlay-t.ndjson", input), "--overlay", bad, "--threads", "3"]);
+});
+
+test("--threads 2 around chunk boundaries (256 lines; one chunk runs in the main thread): same as native", () => {
+  for (const [count, end] of [[1, "\n"], [256, ""], [256, "\n"], [257, ""], [513, "\r\n"]]) {
+    const lines = Array.from({ length: count }, (_, i) => (i % 100 === 42 ? broken[i % broken.length] : line(i)));
+    same(["assess", "--batch", file(`n${count}.ndjson`, lines.join("\n") + end), "--threads", "2"]);
+  }
+});
+
+// Worker failures, provoked by a module preloaded with --import (workers inherit it): the
+// run ends with exit 1 and a message, never hangs, and what was written is a prefix of the
+// right output.
+test("a failing worker ends the batch: exit 1, a message, no hang", () => {
+  const hook = file(
+    "fault-hook.mjs",
+    `import { isMainThread } from "node:worker_threads";
+if (!isMainThread) {
+  const fault = process.env.SECLEAD_TEST_FAULT;
+  if (fault === "exit") process.exit(3);
+  if (fault === "instantiate") WebAssembly.instantiate = () => Promise.reject(new Error("injected instantiate failure"));
+  if (fault === "throw") TextEncoder.prototype.encode = () => { throw new Error("injected encode failure"); };
+  if (fault === "engine") {
+    const decode = TextDecoder.prototype.decode;
+    let calls = 0;
+    TextDecoder.prototype.decode = function (...args) {
+      if (++calls > 300) throw new Error("injected decode failure");
+      return decode.apply(this, args);
+    };
+  }
+}
+`,
+  );
+  const path = file("fault.ndjson", Array.from({ length: 1500 }, (_, i) => line(i)).join("\n") + "\n");
+  const full = wasmCli(["assess", "--batch", path, "--threads", "1"]);
+  assert.equal(full.code, 0, full.stderr);
+  const expected = {
+    exit: /^seclead-wasm: batch worker \d+ stopped unexpectedly \(exit code 3\)\n$/,
+    instantiate: /^seclead-wasm: batch worker \d+ failed: injected instantiate failure\n$/,
+    throw: /^seclead-wasm: batch worker \d+ failed: injected encode failure\n$/,
+    engine: /^seclead-wasm: batch worker \d+ failed: injected decode failure\n$/,
+  };
+  for (const [fault, message] of Object.entries(expected)) {
+    const r = spawnSync(process.execPath, ["--import", pathToFileURL(hook).href, WASM_CLI, "assess", "--batch", path, "--threads", "2"], {
+      env: { ...process.env, SECLEAD_TEST_FAULT: fault },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    assert.equal(r.error, undefined, `${fault}: ${r.error}`);
+    assert.equal(r.status, 1, `${fault}: exit code (${r.stderr})`);
+    assert.match(r.stderr, message, fault);
+    assert.ok(full.stdout.startsWith(r.stdout), `${fault}: the output written is a prefix of the right one`);
+  }
+  const ok = spawnSync(process.execPath, ["--import", pathToFileURL(hook).href, WASM_CLI, "assess", "--batch", path, "--threads", "2"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  assert.equal(ok.status, 0, `the hook alone changes nothing: ${ok.stderr}`);
+  assert.ok(ok.stdout === full.stdout);
 });

@@ -16,7 +16,7 @@ test("npm pack of wasm/, installed into an empty folder, imports and assesses an
     assert.equal(packed.code, 0, packed.stderr);
     const info = JSON.parse(packed.stdout)[0];
     const shipped = info.files.map((f) => f.path).sort();
-    for (const f of ["dist/seclead_engine.mjs", "dist/seclead_engine.wasm", "dist/seclead_engine.single.js", "src/api.js", "src/index.js", "src/worker.js", "types/index.d.ts", "bin/seclead-wasm.js", "bin/batch.js", "package.json", "README.md"]) {
+    for (const f of ["dist/seclead_engine.mjs", "dist/seclead_engine.wasm", "dist/seclead_engine.single.js", "src/api.js", "src/index.js", "src/worker.js", "types/index.d.ts", "bin/seclead-wasm.js", "bin/batch.js", "bin/batch-worker.js", "package.json", "README.md"]) {
       assert.ok(shipped.includes(f), `the package ships ${f}`);
     }
     assert.ok(!shipped.some((f) => f.endsWith(".cpp") || f.includes("CMakeLists")), "no build sources in the package");

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { setFlagsFromString } from "node:v8";
 import { init, SecleadError } from "../src/index.js";
-import { runBatch } from "./batch.js";
+import { errorJson, runBatch } from "./batch.js";
 
 // This process exists for one command: let V8 compile the whole module up front on its
 // background threads rather than each function on first call, on the main thread (Node 20's
@@ -42,7 +42,7 @@ Options:
   --explain         also list obligations that do not apply, with the reason
   --overlay FILE    merge a knowledge overlay (custom roles, rules, rates, texts); repeatable
   --batch FILE      one profile per line in; one JSON report (or error object) per line out
-  --threads N       accepted for the native CLI's sake; the WebAssembly engine uses one thread
+  --threads N       batch worker threads (default: every core)
   --no-progress     no progress bar on standard error in batch mode
 
 Exit codes:
@@ -112,17 +112,6 @@ function limitErrors() {
   ];
 }
 
-// The native CLI's error object: {"errors":[{"path","code","message"[,"input"]}]}, compact.
-function errorJson(errors) {
-  return JSON.stringify({
-    errors: errors.map((e) => {
-      const item = { path: e.path, code: e.code, message: e.message };
-      if (e.input) item.input = e.input;
-      return item;
-    }),
-  });
-}
-
 function oneLineSummary(errors) {
   const first = errors[0];
   return (
@@ -167,7 +156,7 @@ async function runOne(engine, options, engineOptions, input) {
 }
 
 async function run(args) {
-  const options = { command: "", inputs: [], format: "json", explain: false, overlayFiles: [], batchFile: "", progress: true };
+  const options = { command: "", inputs: [], format: "json", explain: false, overlayFiles: [], batchFile: "", threads: 0, progress: true };
   if (args.length === 0) return usage("missing command (assess or validate)");
   for (let i = 0; i < args.length; ++i) {
     const a = args[i];
@@ -199,7 +188,8 @@ async function run(args) {
     } else if (a === "--threads") {
       const v = value();
       if (v === null) return usage("--threads needs a number");
-      if (!(parseInt(v, 10) >= 1)) return usage("--threads needs a number >= 1");
+      options.threads = parseInt(v, 10); // as atoi(): leading digits
+      if (!(options.threads >= 1)) return usage("--threads needs a number >= 1");
     } else if (a === "--no-progress") {
       options.progress = false;
     } else if (a.length > 1 && a[0] === "-" && a !== "-") {
@@ -235,9 +225,9 @@ async function run(args) {
   if (options.batchFile) {
     if (options.command !== "assess") return usage("--batch goes with assess");
     if (options.inputs.length > 0) return usage("--batch takes no other profile files");
-    return runBatch(await init(), options, engineOptions, {
+    return runBatch(options, engineOptions, {
       name: NAME,
-      errorJson,
+      init,
       strerror: (e) => STRERROR[e && e.code] || (e && e.message) || String(e),
       fileSize: (path) => {
         try {
