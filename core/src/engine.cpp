@@ -172,8 +172,9 @@ Result render(std::string_view reportJson, std::string_view format) noexcept {
     if (format == "csv") return success(renderCsv(report));
     if (format == "html") return success(renderHtml(report));
     if (format == "oscal") return success(renderOscal(report));
+    if (format == "summary") return success(renderSummary(report));
     return failure({{"", "enum", "unknown format '" + std::string(format) +
-                                     "': expected json, markdown, csv, html or oscal", ""}});
+                                     "': expected json, markdown, csv, html, oscal or summary", ""}});
   } catch (const std::exception& e) {
     return internalFailure(e.what());
   } catch (...) {

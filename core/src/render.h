@@ -14,6 +14,12 @@
 //   column `structure` is added, the header's roles are the union (recommended roles first,
 //   then roles only present today), and every row says `recommended` or `current`: first all
 //   recommended rows, then all current rows, each in report order.
+// summary: one organization as a spreadsheet row, for portfolios (a consultant's or MSP's
+//   clients side by side; `assess --batch --format summary` writes one row per input line).
+//   CRLF line endings. A header line, then one row: kSummaryColumns below, in that order.
+//   Counts are of the report's lists (obligations listed, those with status gap / partial,
+//   findings and those of severity critical / high, unknown inputs); jurisdictions are joined
+//   with spaces; vCISO costs are the report's monthly low / high in its currency.
 // oscal: an OSCAL 1.2.1 component definition (see plugins/oscal/README.md for why that model,
 //   the UUID derivation and the fixed last-modified date).
 #pragma once
@@ -30,6 +36,13 @@ std::string renderMarkdown(const ordered_json& report);
 std::string renderCsv(const ordered_json& report);
 std::string renderHtml(const ordered_json& report);
 std::string renderOscal(const ordered_json& report);
+std::string renderSummary(const ordered_json& report);
+
+// The columns of the summary rendering, comma-separated (its header line without CRLF).
+extern const char* const kSummaryColumns;
+// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled); a
+// value a spreadsheet would read as a formula (=, +, -, @ first) gets a leading apostrophe.
+std::string csvField(const std::string& value);
 
 // Helpers shared by the renderers (render_common.cpp).
 namespace rendering {

@@ -1,7 +1,9 @@
 // `seclead assess --batch PROFILES.ndjson`: one profile per input line, one line out per input
 // line in input order: the report as compact JSON, or {"line": N, "errors": [...]} for a line
 // that is not a valid profile (N is the 1-based input line number). A blank line is an error
-// line too, so output line k always answers input line k.
+// line too, so output line k always answers input line k. With --format summary the output
+// is one CSV table instead: a header, then row k+1 answers input line k ("line,<the engine's
+// summary columns>,errors", CRLF line endings).
 //
 // Work is cut into chunks of lines; worker threads (--threads N, default every core) assess
 // chunks in any order while the main thread reads ahead and writes finished chunks strictly
@@ -10,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -118,7 +121,72 @@ struct Chunk {
   bool done = false;
 };
 
-void assessChunk(Chunk& chunk, const Options& engineOptions) {
+// A small valid profile: assessed once to report broken overlays up front and to read the
+// summary table's column names.
+constexpr const char* kProbeProfile =
+    R"({"schema":"seclead.profile/1","organization":{"employees":1,"sector":"other","jurisdictions":["US"]}})";
+
+// One RFC 4180 field (the error column of the summary table; the engine quotes the others).
+std::string csvQuoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// --format summary: one spreadsheet row per input line, "line,<the engine's summary
+// columns>,errors". A valid line's cells are the engine's summary rendering of its report;
+// an invalid line has empty cells and its problems, in words, in `errors`.
+struct SummaryTable {
+  std::string header;       // the engine's column names
+  std::size_t columns = 0;  // how many
+  bool read() {
+    Result report = assess(kProbeProfile);
+    if (!report.ok) return false;
+    Result rendered = render(report.output, "summary");
+    std::size_t end = rendered.output.find("\r\n");
+    if (!rendered.ok || end == std::string::npos) return false;
+    header = rendered.output.substr(0, end);
+    columns = 1 + static_cast<std::size_t>(std::count(header.begin(), header.end(), ','));
+    return true;
+  }
+};
+
+// The row of one line: `number` then the report's cells (from its summary rendering) or
+// empty cells, then the errors column.
+void appendSummaryRow(std::string& out, std::uint64_t number, const Result& result,
+                      const SummaryTable& table) {
+  out += std::to_string(number);
+  out += ',';
+  if (result.ok) {
+    Result rendered = render(result.output, "summary");
+    std::size_t start = rendered.output.find("\r\n");  // after the header
+    std::size_t end = rendered.ok && start != std::string::npos
+                          ? rendered.output.find("\r\n", start + 2)
+                          : std::string::npos;
+    if (end != std::string::npos) {
+      out.append(rendered.output, start + 2, end - start - 2);
+      out += ",\r\n";
+      return;
+    }
+  }
+  out.append(table.columns - 1, ',');
+  out += ',';
+  std::string problems = std::to_string(result.errors.size()) +
+                         (result.errors.size() == 1 ? " problem" : " problems");
+  const char* separator = ": ";
+  for (const auto& e : result.errors) {
+    problems += separator + (e.path.empty() ? std::string("/") : e.path) + " [" + e.code + "] " + e.message;
+    separator = "; ";
+  }
+  if (result.ok) problems = "internal error: the report could not be summarized";
+  out += csvQuoted(problems);
+  out += "\r\n";
+}
+
+void assessChunk(Chunk& chunk, const Options& engineOptions, const SummaryTable* summary) {
   for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
     const std::string& line = chunk.lines[i];
     std::uint64_t number = chunk.firstLine + i;
@@ -130,14 +198,16 @@ void assessChunk(Chunk& chunk, const Options& engineOptions) {
     } else {
       result = assess(line, engineOptions);
     }
-    if (result.ok) {
+    if (!result.ok) ++chunk.invalid;
+    if (summary) {
+      appendSummaryRow(chunk.output, number, result, *summary);
+    } else if (result.ok) {
       appendCompact(chunk.output, result.output);
+      chunk.output += '\n';
     } else {
-      ++chunk.invalid;
       std::string errors = result.errorJson();  // {"errors":[...]}
-      chunk.output += "{\"line\":" + std::to_string(number) + "," + errors.substr(1);
+      chunk.output += "{\"line\":" + std::to_string(number) + "," + errors.substr(1) + "\n";
     }
-    chunk.output += '\n';
     std::string().swap(chunk.lines[i]);  // free the input early
   }
 }
@@ -180,9 +250,7 @@ class Progress {
 // not on every line.
 bool overlaysBroken(const Options& engineOptions) {
   if (engineOptions.overlays.empty()) return false;
-  Result probe = assess(
-      R"({"schema":"seclead.profile/1","organization":{"employees":1,"sector":"other","jurisdictions":["US"]}})",
-      engineOptions);
+  Result probe = assess(kProbeProfile, engineOptions);
   Result overlayErrors;
   for (const auto& e : probe.errors)
     if (e.input.rfind("overlay", 0) == 0) overlayErrors.errors.push_back(e);
@@ -199,11 +267,22 @@ bool overlaysBroken(const Options& engineOptions) {
 }  // namespace
 
 int runBatch(const CliOptions& options, const Options& engineOptions) {
-  if (options.format != "json") {
-    std::cerr << "seclead: --batch writes JSON lines only (no --format " << options.format << ")\n";
+  if (options.format != "json" && options.format != "summary") {
+    std::cerr << "seclead: --batch writes JSON lines or a summary table only (--format json or "
+                 "summary, not "
+              << options.format << ")\n";
     return kExitFailure;
   }
   if (overlaysBroken(engineOptions)) return kExitInvalid;
+  SummaryTable table;
+  const SummaryTable* summary = nullptr;
+  if (options.format == "summary") {
+    if (!table.read()) {
+      std::cerr << "seclead: internal error: the summary table's columns could not be read\n";
+      return kExitFailure;
+    }
+    summary = &table;
+  }
 
   std::FILE* in = stdin;
   std::uint64_t totalBytes = 0;
@@ -221,6 +300,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
   std::cout.flush();
   static char outBuffer[1 << 20];
   std::setvbuf(stdout, outBuffer, _IOFBF, sizeof outBuffer);
+  if (summary) std::fputs(("line," + summary->header + ",errors\r\n").c_str(), stdout);
 
   unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
                                          : std::max(1u, std::thread::hardware_concurrency());
@@ -245,7 +325,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
           chunk = std::move(todo.front());
           todo.pop_front();
         }
-        assessChunk(*chunk, engineOptions);
+        assessChunk(*chunk, engineOptions, summary);
         {
           std::lock_guard lock(mutex);
           chunk->done = true;

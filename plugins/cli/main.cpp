@@ -14,7 +14,7 @@ constexpr const char* kHelp = R"(seclead - security-leadership decision engine
 
 Usage:
   seclead assess PROFILE.json [PROFILE.json ...] [--format FORMAT] [--explain] [--overlay FILE]...
-  seclead assess --batch PROFILES.ndjson [--threads N] [--no-progress] [--overlay FILE]...
+  seclead assess --batch PROFILES.ndjson [--format summary] [--threads N] [--no-progress] [--overlay FILE]...
   seclead validate PROFILE.json [PROFILE.json ...] [--overlay FILE]...
   seclead --version | --help
 
@@ -25,6 +25,7 @@ structure, vCISO sizing, CIO/CISO collaboration practices and a 30/90/365-day ro
 
 Options:
   --format FORMAT   json (default) | markdown | csv (the RACI) | html (roles policy) | oscal
+                    | summary (one spreadsheet row per organization; with --batch, one table)
   --explain         also list obligations that do not apply, with the reason
   --overlay FILE    merge a knowledge overlay (custom roles, rules, rates, texts); repeatable
   --batch FILE      one profile per line in; one JSON report (or error object) per line out
@@ -173,10 +174,10 @@ int run(int argc, char** argv) {
   }
   if (options.command != "assess" && options.command != "validate")
     return usage("unknown command '" + options.command + "' (expected assess or validate)");
-  static const char* kFormats[] = {"json", "markdown", "csv", "html", "oscal"};
+  static const char* kFormats[] = {"json", "markdown", "csv", "html", "oscal", "summary"};
   bool knownFormat = false;
   for (const char* f : kFormats) knownFormat = knownFormat || options.format == f;
-  if (!knownFormat) return usage("unknown format '" + options.format + "' (json, markdown, csv, html, oscal)");
+  if (!knownFormat) return usage("unknown format '" + options.format + "' (json, markdown, csv, html, oscal, summary)");
 
   Options engineOptions;
   engineOptions.explain = options.explain;

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "json_support.h"
 #include "test_support.h"
 #include "json.h"
+#include "render.h"
 #include "seclead/engine.h"
 
 namespace seclead {
@@ -244,6 +246,52 @@ TEST(Batch, ExitCodesAndUsage) {
   CliRun none = cli("assess --batch '" + empty.string() + "'");
   EXPECT_EQ(none.exitCode, 0);
   EXPECT_EQ(none.out, "");
+}
+
+// --format summary: one CSV table, a header then row k+1 for input line k; the cells of a
+// valid line are the engine's summary rendering of its report, an invalid line has empty
+// cells and its problems in the last column. The same with 1 and 3 threads.
+TEST(Batch, SummaryIsOneTableWithARowPerLine) {
+  fs::path input = tempDir() / "summary.ndjson";
+  const std::size_t kLines = 600;  // three chunks
+  {
+    std::ofstream out(input, std::ios::binary);
+    for (std::size_t n = 1; n <= kLines; ++n)
+      out << (n == 300 ? std::string("{\"schema\":\"seclead.profile/1\"}") : n == 301 ? "" : profileLine(n)) << "\n";
+  }
+  CliRun one = cli("assess --batch '" + input.string() + "' --format summary --threads 1");
+  EXPECT_EQ(one.exitCode, 2) << one.err;
+  CliRun three = cli("assess --batch '" + input.string() + "' --format summary --threads 3");
+  EXPECT_EQ(three.out, one.out);
+  std::vector<std::string> rows;
+  std::size_t start = 0;
+  for (std::size_t end; (end = one.out.find("\r\n", start)) != std::string::npos; start = end + 2)
+    rows.push_back(one.out.substr(start, end - start));
+  EXPECT_EQ(start, one.out.size()) << "every record ends with CRLF";
+  ASSERT_EQ(rows.size(), kLines + 1);
+  EXPECT_EQ(rows[0], "line," + std::string(kSummaryColumns) + ",errors");
+  const auto commas = std::count(rows[0].begin(), rows[0].end(), ',');
+  // A valid line: its number, then exactly the engine's summary row of the same profile.
+  Result report = assess(profileLine(7));
+  ASSERT_TRUE(report.ok);
+  std::string rendered = render(report.output, "summary").output;
+  std::string cells = rendered.substr(rendered.find("\r\n") + 2);
+  cells.resize(cells.size() - 2);
+  EXPECT_EQ(rows[7], "7," + cells + ",");
+  EXPECT_EQ(rows[7].rfind("7,org-7,", 0), 0u);
+  // Invalid lines: empty cells, the problems in words.
+  EXPECT_EQ(rows[300].rfind("300," + std::string(commas - 1, ',') + "\"", 0), 0u) << rows[300];
+  EXPECT_NE(rows[300].find("1 problem: /organization [required]"), std::string::npos) << rows[300];
+  EXPECT_EQ(rows[301], "301," + std::string(commas - 1, ',') +
+                           "\"1 problem: / [syntax] empty line: expected one JSON profile per line\"");
+  for (std::size_t k = 1; k <= kLines; ++k)
+    EXPECT_EQ(rows[k].rfind(std::to_string(k) + ",", 0), 0u) << "row " << k;
+  // An empty input is a table with its header only.
+  fs::path empty = tempDir() / "summary-empty.ndjson";
+  std::ofstream(empty).close();
+  CliRun none = cli("assess --batch '" + empty.string() + "' --format summary");
+  EXPECT_EQ(none.exitCode, 0);
+  EXPECT_EQ(none.out, rows[0] + "\r\n");
 }
 
 TEST(Batch, OverlaysApplyToEveryLineAndBrokenOverlaysStopBeforeTheFirst) {

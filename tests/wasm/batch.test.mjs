@@ -176,6 +176,27 @@ test("--threads 2 and 3: byte for byte the output of --threads 1 and of native o
   }
 });
 
+test("--format summary: one CSV table, byte for byte native's with 1, 2 and 3 threads", () => {
+  const path = file("mixed-800.ndjson", mixedInput(800));
+  const args = ["assess", "--batch", path, "--format", "summary", "--no-progress"];
+  const n = native([...args, "--threads", "2"]);
+  assert.equal(n.code, 2);
+  const rows = n.stdout.split("\r\n");
+  assert.equal(rows.length, 802, "a header, a row per line, and the end of the last record");
+  assert.match(rows[0], /^line,name,employees,.*,errors$/);
+  assert.match(rows[700], /^700,,+"1 problem: \/ \[limit\] /);
+  for (const threads of ["1", "2", "3"]) {
+    const w = wasmCli([...args, "--threads", threads]);
+    assert.equal(w.code, n.code, `exit code, --threads ${threads}: ${w.stderr}`);
+    assert.ok(w.stdout === n.stdout, `standard output, --threads ${threads}: not native's`);
+    assert.equal(w.stderr.replace(/seclead-wasm/g, "seclead"), n.stderr, `standard error, --threads ${threads}`);
+  }
+  // An empty input is the header alone; an overlay applies to every row.
+  assert.equal(same(["assess", "--batch", file("empty-summary.ndjson", ""), "--format", "summary"]).stdout, rows[0] + "\r\n");
+  const ot = join(ROOT, "examples", "overlays", "ot-operations.json");
+  same(["assess", "--batch", "-", "--format", "summary", "--overlay", ot, "--threads", "2"], [1, 2, 3].map(line).join("\n"));
+});
+
 test("--threads 2 and 3 with --explain and an overlay, from standard input: same as --threads 1 and native", () => {
   const overlay = file("overlay-t.json", JSON.stringify({ schema: "seclead.overlay/1", name: "fr", texts: { "role.ceo.name": "Directrice générale ✓" } }));
   const input = Array.from({ length: 600 }, (_, i) => (i % 50 === 9 ? broken[i % broken.length] : line(i))).join("\r\n") + "\n";

@@ -30,7 +30,7 @@ function same(args, input) {
 
 test("a valid file: the report, exit 0", () => assert.equal(same(["assess", valid]).code, 0));
 test("a valid file in every format", () => {
-  for (const f of ["markdown", "csv", "html", "oscal"]) assert.equal(same(["assess", valid, "--format", f]).code, 0);
+  for (const f of ["markdown", "csv", "html", "oscal", "summary"]) assert.equal(same(["assess", valid, "--format", f]).code, 0);
   assert.equal(same(["assess", valid, "--format=csv"]).code, 0);
   assert.equal(same(["assess", "--explain", valid]).code, 0);
 });

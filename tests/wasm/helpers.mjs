@@ -11,7 +11,7 @@ export const WASM_DIR = join(ROOT, "wasm");
 export const DIST = join(WASM_DIR, "dist");
 export const NATIVE_CLI = process.env.SECLEAD_CLI || join(ROOT, "build", "debug", "plugins", "cli", "seclead");
 export const WASM_CLI = join(WASM_DIR, "bin", "seclead-wasm.js");
-export const FORMATS = ["json", "markdown", "csv", "html", "oscal"];
+export const FORMATS = ["json", "markdown", "csv", "html", "oscal", "summary"];
 
 export function requireBuilt() {
   for (const f of ["seclead_engine.mjs", "seclead_engine.wasm", "seclead_engine.single.js"]) {

@@ -8,14 +8,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { assessChunk, engineFromModule, unpackChunk } from "./batch.js";
 
-const { wasmModule, engineOptions } = workerData;
+const { wasmModule, engineOptions, summaryColumns } = workerData;
 const engine = await engineFromModule(wasmModule);
 const encoder = new TextEncoder();
 
 parentPort.on("message", (chunk) => {
   let result;
   try {
-    result = assessChunk(engine, unpackChunk(chunk), chunk.tooLong, chunk.firstLine, engineOptions);
+    result = assessChunk(engine, unpackChunk(chunk), chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
   } catch (e) {
     parentPort.postMessage({ id: chunk.id, error: (e && e.message) || String(e) });
     return;

@@ -2,7 +2,9 @@
 // on the WebAssembly engine, same output and exit codes. One profile per input line, one line
 // out per input line in input order: the report as compact JSON, or {"line": N, "errors":
 // [...]} for a line that is not a valid profile (N is the 1-based line number). A blank line
-// is an error line too, so output line k always answers input line k.
+// is an error line too, so output line k always answers input line k. With --format summary
+// the output is one CSV table instead, as natively: a header, then row k+1 answers input line
+// k ("line,<the engine's summary columns>,errors", CRLF line endings).
 //
 // Threads, as natively: --threads N (default: every core, os.availableParallelism(); at most
 // 256). The module itself stays single-threaded (no pthreads build): with N > 1 the main
@@ -134,14 +136,36 @@ function errorLine(number, errors) {
   return `{"line":${number},${errorJson(errors).slice(1)}`;
 }
 
+/** The summary table's column names: the header line of the engine's summary rendering. */
+export function summaryHeader(engine) {
+  const rendered = engine.render(engine.assessJson(PROBE_PROFILE), "summary");
+  return rendered.slice(0, rendered.indexOf("\r\n"));
+}
+
+// A summary row, as plugins/cli/batch.cpp writes it: the line number, then the cells of the
+// report's summary rendering, or `columns` empty cells and the problems in words (an RFC 4180
+// quoted field) for an invalid line.
+function summaryRow(engine, number, reportJson, errors, columns) {
+  if (errors === null) {
+    const rendered = engine.render(reportJson, "summary");
+    const start = rendered.indexOf("\r\n") + 2;
+    return `${number},${rendered.slice(start, rendered.indexOf("\r\n", start))},\r\n`;
+  }
+  const problems =
+    `${errors.length} ${errors.length === 1 ? "problem" : "problems"}: ` +
+    errors.map((e) => `${e.path === "" ? "/" : e.path} [${e.code}] ${e.message}`).join("; ");
+  return `${number},${",".repeat(columns - 1)},"${problems.replaceAll('"', '""')}"\r\n`;
+}
+
 /**
  * Assesses the lines of a chunk (bytes, or null for a line over the limit: tooLong[i]) whose
  * first line is number `firstLine`; returns {text, invalid}: one output line per input line,
  * each ending in "\n", and the number of error lines. The one code path of both the
  * in-process batch and the workers, so their output cannot differ. Throws when the engine
- * itself fails (not a line's fault).
+ * itself fails (not a line's fault). summaryColumns > 0: summary rows (--format summary) of
+ * that many engine columns instead of JSON lines.
  */
-export function assessChunk(engine, lines, tooLong, firstLine, engineOptions) {
+export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, summaryColumns = 0) {
   const out = [];
   let invalid = 0;
   for (let i = 0; i < lines.length; ++i) {
@@ -153,7 +177,9 @@ export function assessChunk(engine, lines, tooLong, firstLine, engineOptions) {
       errors = [{ path: "", code: "syntax", message: "empty line: expected one JSON profile per line" }];
     } else {
       try {
-        out.push(compactJson(engine.assessJson(line, engineOptions)), "\n");
+        const report = engine.assessJson(line, engineOptions);
+        if (summaryColumns > 0) out.push(summaryRow(engine, firstLine + i, report, null, summaryColumns));
+        else out.push(compactJson(report), "\n");
         continue;
       } catch (e) {
         if (!(e instanceof SecleadError) || e.errors.length === 0) throw e; // the engine failed
@@ -161,7 +187,8 @@ export function assessChunk(engine, lines, tooLong, firstLine, engineOptions) {
       }
     }
     ++invalid;
-    out.push(errorLine(firstLine + i, errors), "\n");
+    if (summaryColumns > 0) out.push(summaryRow(engine, firstLine + i, null, errors, summaryColumns));
+    else out.push(errorLine(firstLine + i, errors), "\n");
   }
   return { text: out.join(""), invalid };
 }
@@ -246,17 +273,17 @@ class Progress {
  */
 export async function runBatch(options, engineOptions, io) {
   const { name, strerror } = io;
-  if (options.format !== "json") {
-    process.stderr.write(`${name}: --batch writes JSON lines only (no --format ${options.format})\n`);
+  if (options.format !== "json" && options.format !== "summary") {
+    process.stderr.write(`${name}: --batch writes JSON lines or a summary table only (--format json or summary, not ${options.format})\n`);
     return 1;
   }
   const threads = threadCount(options.threads);
   // One thread: index.js's engine, in-process. More: the module compiled here, once.
   const engine = threads === 1 ? await io.init() : null;
   const wasmModule = threads === 1 ? null : await compileEngineModule();
+  const probeEngine = engine || (options.format === "summary" || engineOptions.overlays.length > 0 ? await engineFromModule(wasmModule) : null);
   // Broken overlays are reported once, up front, not on every line.
   if (engineOptions.overlays.length > 0) {
-    const probeEngine = engine || (await engineFromModule(wasmModule));
     let overlayErrors = [];
     try {
       probeEngine.assessJson(PROBE_PROFILE, engineOptions);
@@ -276,6 +303,9 @@ export async function runBatch(options, engineOptions, io) {
     }
   }
 
+  const header = options.format === "summary" ? summaryHeader(probeEngine) : "";
+  const summaryColumns = header === "" ? 0 : header.split(",").length;
+
   const path = options.batchFile;
   let stream;
   let totalBytes = 0;
@@ -291,6 +321,7 @@ export async function runBatch(options, engineOptions, io) {
     totalBytes = io.fileSize(path);
   }
 
+  if (header !== "") await write(`line,${header},errors\r\n`);
   const progress = new Progress(options.progress && process.stderr.isTTY === true, totalBytes, name);
   const state = { lines: 0, invalid: 0, inputBytes: 0, readFailed: false, writeFailed: false, failure: null };
   const onWriteError = () => {
@@ -310,11 +341,11 @@ export async function runBatch(options, engineOptions, io) {
   const chunks = readChunks(stream, state);
   if (threads === 1) {
     for await (const chunk of chunks) {
-      const { text, invalid } = assessChunk(engine, chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions);
+      const { text, invalid } = assessChunk(engine, chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
       if (!(await emit(chunk, text, invalid))) break;
     }
   } else {
-    await runThreaded(threads, wasmModule, engineOptions, chunks, emit, state);
+    await runThreaded(threads, wasmModule, engineOptions, chunks, emit, state, summaryColumns);
   }
   progress.update(state.lines, state.inputBytes, true);
   // A write error shows up asynchronously: let it arrive before deciding.
@@ -371,7 +402,7 @@ async function* readChunks(stream, state) {
  * has the pool assess them in any order and emits the oldest as soon as it is done. A worker
  * failure sets state.failure and stops the run (what was emitted before stays).
  */
-async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, state) {
+async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, state, summaryColumns) {
   const input = chunks[Symbol.asyncIterator]();
   // An input of one chunk is assessed here, on an instance of the compiled module: a worker
   // would only add its start-up (80 ms measured on a loaded machine) to the run.
@@ -380,11 +411,11 @@ async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, sta
   const second = await input.next();
   if (second.done) {
     const chunk = first.value;
-    const { text, invalid } = assessChunk(await engineFromModule(wasmModule), chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions);
+    const { text, invalid } = assessChunk(await engineFromModule(wasmModule), chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
     await emit(chunk, text, invalid);
     return;
   }
-  const pool = new WorkerPool(threads, wasmModule, engineOptions);
+  const pool = new WorkerPool(threads, wasmModule, engineOptions, summaryColumns);
   const window = []; // jobs in input order
   const read = [first, second];
   let eof = false;
@@ -425,9 +456,9 @@ async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, sta
  * engine failure), null while all is well; event() resolves on the next answer or failure.
  */
 class WorkerPool {
-  constructor(size, wasmModule, engineOptions) {
+  constructor(size, wasmModule, engineOptions, summaryColumns) {
     this.size = size;
-    this.workerData = { wasmModule, engineOptions };
+    this.workerData = { wasmModule, engineOptions, summaryColumns };
     this.workers = [];
     this.queue = [];
     this.nextId = 1;

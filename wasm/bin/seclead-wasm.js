@@ -20,14 +20,14 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 const EXIT_INVALID = 2;
 const MAX_INPUT_BYTES = 1024 * 1024;
-const FORMATS = ["json", "markdown", "csv", "html", "oscal"];
+const FORMATS = ["json", "markdown", "csv", "html", "oscal", "summary"];
 const NAME = "seclead-wasm";
 
 const HELP = `${NAME} - security-leadership decision engine (WebAssembly build)
 
 Usage:
   ${NAME} assess PROFILE.json [PROFILE.json ...] [--format FORMAT] [--explain] [--overlay FILE]...
-  ${NAME} assess --batch PROFILES.ndjson [--threads N] [--no-progress] [--overlay FILE]...
+  ${NAME} assess --batch PROFILES.ndjson [--format summary] [--threads N] [--no-progress] [--overlay FILE]...
   ${NAME} validate PROFILE.json [PROFILE.json ...] [--overlay FILE]...
   ${NAME} --version | --help
 
@@ -39,6 +39,7 @@ The output is byte for byte the native seclead's.
 
 Options:
   --format FORMAT   json (default) | markdown | csv (the RACI) | html (roles policy) | oscal
+                    | summary (one spreadsheet row per organization; with --batch, one table)
   --explain         also list obligations that do not apply, with the reason
   --overlay FILE    merge a knowledge overlay (custom roles, rules, rates, texts); repeatable
   --batch FILE      one profile per line in; one JSON report (or error object) per line out
@@ -204,7 +205,7 @@ async function run(args) {
     return usage(`unknown command '${options.command}' (expected assess or validate)`);
   }
   if (!FORMATS.includes(options.format)) {
-    return usage(`unknown format '${options.format}' (json, markdown, csv, html, oscal)`);
+    return usage(`unknown format '${options.format}' (json, markdown, csv, html, oscal, summary)`);
   }
 
   const overlays = [];

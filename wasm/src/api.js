@@ -8,7 +8,7 @@
 
 /** Inputs larger than this many UTF-8 bytes are rejected with code "limit" (contract §1). */
 const MAX_INPUT_BYTES = 1024 * 1024;
-const FORMATS = ["json", "markdown", "csv", "html", "oscal"];
+const FORMATS = ["json", "markdown", "csv", "html", "oscal", "summary"];
 
 /**
  * The one error class of the API. `errors` is the contract's list of
@@ -198,7 +198,7 @@ export function bindEngine(module) {
   function render(report, format = "json") {
     if (!FORMATS.includes(format)) {
       throw new SecleadError([
-        { path: "", code: "enum", message: `unknown format '${format}': expected json, markdown, csv, html or oscal` },
+        { path: "", code: "enum", message: `unknown format '${format}': expected json, markdown, csv, html, oscal or summary` },
       ]);
     }
     return call(module.render, toInput(report, "report"), format);

@@ -30,7 +30,7 @@ export interface AssessOptions {
   overlays?: JsonInput<object>[];
 }
 
-export type RenderFormat = "json" | "markdown" | "csv" | "html" | "oscal";
+export type RenderFormat = "json" | "markdown" | "csv" | "html" | "oscal" | "summary";
 
 export type ValidationResult = { valid: true } | { valid: false; errors: SecleadErrorItem[] };
 

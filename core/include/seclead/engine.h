@@ -44,7 +44,8 @@ Result validate(std::string_view profileJson, const Options& options = {}) noexc
 // Assesses a profile; output is the report JSON (contract section 3).
 Result assess(std::string_view profileJson, const Options& options = {}) noexcept;
 
-// Renders a report (JSON text as produced by assess) as json|markdown|csv|html|oscal.
+// Renders a report (JSON text as produced by assess) as json|markdown|csv|html|oscal|summary
+// (summary: a header line and one spreadsheet row, for portfolios).
 Result render(std::string_view reportJson, std::string_view format) noexcept;
 
 // The ordered questions that fill a profile, as JSON text.
