@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, test } from "node:test";
-import { compactJson } from "../../wasm/bin/batch.js";
+import { compactJson, threadCount } from "../../wasm/bin/batch.js";
 import { native, requireBuilt, ROOT, WASM_CLI, wasmCli } from "./helpers.mjs";
 
 requireBuilt();
@@ -56,6 +56,15 @@ test("compactJson drops whitespace outside strings only", () => {
   assert.equal(compactJson("{}"), "{}");
   const report = JSON.stringify(examples[0], null, 2);
   assert.equal(compactJson(report), JSON.stringify(examples[0]));
+});
+
+test("thread count: every core by default, --threads N up to twice the cores (a worker is a V8 heap)", () => {
+  assert.equal(threadCount(0, 2), 2);
+  assert.equal(threadCount(1, 2), 1);
+  assert.equal(threadCount(3, 2), 3);
+  assert.equal(threadCount(256, 2), 4);
+  assert.equal(threadCount(0, 0), 1);
+  assert.equal(threadCount(300, 512), 256, "the native cap");
 });
 
 test("valid and broken lines, CRLF, a last line without newline: same output, exit 2", () => {

@@ -7,7 +7,7 @@
 // k ("line,<the engine's summary columns>,errors", CRLF line endings).
 //
 // Threads, as natively: --threads N (default: every core, os.availableParallelism(); at most
-// 256). The module itself stays single-threaded (no pthreads build): with N > 1 the main
+// twice the cores, where natively 256: a worker is a whole V8 heap). The module itself stays single-threaded (no pthreads build): with N > 1 the main
 // thread compiles the WebAssembly.Module once and up to N node:worker_threads workers
 // (batch-worker.js) each instantiate it and assess chunks of 256 lines; a worker is started
 // only when every running one is busy. The main thread reads ahead (at most 4 chunks per
@@ -30,6 +30,9 @@ const CHUNK_LINES = 256;
 const CHUNKS_PER_THREAD = 4; // chunks in flight per thread (the native kChunksPerThread)
 const QUEUED_PER_WORKER = 2; // chunks sent to one worker at a time: one assessed, one waiting
 const MAX_THREADS = 256; // as natively: more workers than that only cost memory
+// Unlike a native thread, a worker is a whole V8 heap (~280 MB under a batch): more workers
+// than twice the cores only cost memory, so N is capped there (the output is the same).
+const WORKERS_PER_CORE = 2;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
@@ -219,10 +222,17 @@ export async function engineFromModule(wasmModule) {
   });
 }
 
-/** The thread count of --threads N (0: not given): every core by default, as natively. */
-export function threadCount(requested) {
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.min(MAX_THREADS, requested > 0 ? requested : Math.max(1, cores));
+/**
+ * The thread count of --threads N (0: not given): every core by default, as natively; at
+ * most twice the cores (see WORKERS_PER_CORE).
+ */
+export function threadCount(requested, cores = availableCores()) {
+  const wanted = requested > 0 ? requested : Math.max(1, cores);
+  return Math.min(MAX_THREADS, wanted, Math.max(1, cores) * WORKERS_PER_CORE);
+}
+
+function availableCores() {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
 // Writes to standard output, waiting when the stream asks for it (pipes are asynchronous).
