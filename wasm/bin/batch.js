@@ -7,8 +7,8 @@
 // k ("line,<the engine's summary columns>,errors", CRLF line endings).
 //
 // Threads, as natively: --threads N (default: every core, os.availableParallelism(); at most
-// twice the cores, where natively 256: a worker is a whole V8 heap). The module itself stays single-threaded (no pthreads build): with N > 1 the main
-// thread compiles the WebAssembly.Module once and up to N node:worker_threads workers
+// twice the cores, where natively 256: a worker is a whole V8 heap). The module itself stays
+// single-threaded (no pthreads build): with N > 1 the main thread compiles the WebAssembly.Module once and up to N node:worker_threads workers
 // (batch-worker.js) each instantiate it and assess chunks of 256 lines; a worker is started
 // only when every running one is busy. The main thread reads ahead (at most 4 chunks per
 // thread in flight, at most 2 queued on one worker) and writes finished chunks strictly in
