@@ -8,17 +8,18 @@
 //
 // Threads, as natively: --threads N (default: every core, os.availableParallelism(); at most
 // twice the cores, where natively 256: a worker is a whole V8 heap). The module itself stays
-// single-threaded (no pthreads build): with N > 1 the main thread compiles the WebAssembly.Module once and up to N node:worker_threads workers
-// (batch-worker.js) each instantiate it and assess chunks of 256 lines; a worker is started
-// only when every running one is busy. The main thread reads ahead (at most 4 chunks per
-// thread in flight, at most 2 queued on one worker) and writes finished chunks strictly in
-// input order, so the output is byte for byte the one-thread output. A chunk travels as one
-// transferred buffer of its lines' bytes and comes back as one transferred buffer of its
-// output lines (UTF-8). An input of one chunk is assessed in the main thread (on an instance
-// of the compiled module): a worker would only add its start-up. A worker that fails (it
-// should not: a bad profile is an output line) ends the run: a message on standard error,
-// exit 1. --threads 1 runs in-process on one module instance, as before. Either way input is
-// streamed and output written per chunk, so memory stays bounded whatever the input size.
+// single-threaded (no pthreads build): with N > 1 the main thread compiles the
+// WebAssembly.Module once and up to N node:worker_threads workers (batch-worker.js) each
+// instantiate it and assess chunks of 256 lines; a worker is started only when every running
+// one is busy. The main thread reads ahead (at most 4 chunks per thread in flight, at most 2
+// queued on one worker) and writes finished chunks strictly in input order, so the output is
+// byte for byte the one-thread output. A chunk travels as one transferred buffer of its lines'
+// bytes and comes back as one transferred buffer of its output lines (UTF-8). An input of one
+// chunk is assessed in the main thread (on an instance of the compiled module): a worker would
+// only add its start-up. A worker that fails (it should not: a bad profile is an output line)
+// ends the run: a message on standard error, exit 1. --threads 1 runs in-process on one module
+// instance, as before. Either way input is streamed and output written per chunk, so memory
+// stays bounded whatever the input size.
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
