@@ -18,9 +18,11 @@
 // makes Embind build the JS string with a per-byte loop, ~11% of an assessment.
 //
 // Functions (names as seen from JavaScript):
-//   assess(profileJson, explain, overlays)  explain: boolean; overlays: the overlays' UTF-8
-//                                            texts packed as "<byte length>:<text>" each
-//                                            (see readOverlays), "" for none
+//   assess(profileJson, explain, overlays, compact)
+//                                            explain, compact: booleans (Options); overlays:
+//                                            the overlays' UTF-8 texts packed as
+//                                            "<byte length>:<text>" each (see readOverlays),
+//                                            "" for none
 //   validate(profileJson, overlays)           overlays packed as for assess
 //   render(reportJson, format)               format: json|markdown|csv|html|oscal
 //   questionnaire()
@@ -119,9 +121,11 @@ bool unpackOverlays(const std::string& overlays, seclead::Options& options, val&
   return false;
 }
 
-val assess(const std::string& profileJson, bool explain, const std::string& overlays) {
+val assess(const std::string& profileJson, bool explain, const std::string& overlays,
+           bool compact) {
   seclead::Options options;
   options.explain = explain;
+  options.compact = compact;
   val failed = val::undefined();
   if (!unpackOverlays(overlays, options, failed)) return failed;
   return envelope(seclead::assess(profileJson, options));  // noexcept

@@ -153,7 +153,7 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
     ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
     std::string text;
     text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
-    report.dumpTo(text, 2);
+    report.dumpTo(text, options.compact ? -1 : 2);
     return success(std::move(text));
   } catch (const std::exception& e) {
     return internalFailure(e.what());

@@ -88,29 +88,6 @@ class LineReader {
   bool eof_ = false, error_ = false;
 };
 
-// The engine pretty-prints reports; batch output is one line each. Pretty JSON has whitespace
-// only between tokens (strings escape their control characters), so dropping every space and
-// newline outside strings gives exactly the compact form.
-void appendCompact(std::string& out, const std::string& json) {
-  bool inString = false, escaped = false;
-  for (char c : json) {
-    if (inString) {
-      out += c;
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        inString = false;
-    } else if (c == '"') {
-      inString = true;
-      out += c;
-    } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-      out += c;
-    }
-  }
-}
-
 struct Chunk {
   std::uint64_t firstLine = 0;  // 1-based number of lines[0]
   std::vector<std::string> lines;
@@ -202,7 +179,7 @@ void assessChunk(Chunk& chunk, const Options& engineOptions, const SummaryTable*
     if (summary) {
       appendSummaryRow(chunk.output, number, result, *summary);
     } else if (result.ok) {
-      appendCompact(chunk.output, result.output);
+      chunk.output += result.output;  // compact: one line (runBatch sets Options::compact)
       chunk.output += '\n';
     } else {
       std::string errors = result.errorJson();  // {"errors":[...]}
@@ -274,6 +251,8 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
     return kExitFailure;
   }
   if (overlaysBroken(engineOptions)) return kExitInvalid;
+  Options lineOptions = engineOptions;
+  lineOptions.compact = true;  // a report is one output line (and parses faster for summary)
   SummaryTable table;
   const SummaryTable* summary = nullptr;
   if (options.format == "summary") {
@@ -325,7 +304,7 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
           chunk = std::move(todo.front());
           todo.pop_front();
         }
-        assessChunk(*chunk, engineOptions, summary);
+        assessChunk(*chunk, lineOptions, summary);
         {
           std::lock_guard lock(mutex);
           chunk->done = true;

@@ -96,6 +96,45 @@ std::string fixtureName(const ::testing::TestParamInfo<fs::path>& info) {
   return name;
 }
 
+// The pretty report without the whitespace outside strings (pretty JSON has whitespace only
+// between tokens), written independently of the engine's writer.
+std::string stripLayout(const std::string& pretty) {
+  std::string out;
+  bool inString = false, escaped = false;
+  for (char c : pretty) {
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == ' ' || c == '\n') {
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Options::compact (batch lines) writes the same report on one line: the pretty report's
+// tokens, byte for byte, with and without --explain.
+TEST_P(Scenario, CompactReportIsThePrettyOneOnOneLine) {
+  json fixture = json::parse(readFile(GetParam()));
+  const std::string profile = fixture.at("profile").dump();
+  for (bool explain : {false, true}) {
+    Options pretty, compact;
+    pretty.explain = compact.explain = explain;
+    compact.compact = true;
+    Result a = assess(profile, pretty), b = assess(profile, compact);
+    ASSERT_TRUE(a.ok && b.ok);
+    EXPECT_EQ(b.output.find('\n'), std::string::npos);
+    EXPECT_EQ(b.output, stripLayout(a.output));
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Fixtures, Scenario, ::testing::ValuesIn(fixtures()), fixtureName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Scenario);
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, test } from "node:test";
-import { compactJson, threadCount } from "../../wasm/bin/batch.js";
+import { threadCount } from "../../wasm/bin/batch.js";
 import { native, requireBuilt, ROOT, WASM_CLI, wasmCli } from "./helpers.mjs";
 
 requireBuilt();
@@ -50,13 +50,6 @@ function same(args, input) {
   assert.equal(w.stderr.replace(/seclead-wasm/g, "seclead"), n.stderr, `standard error of ${args.join(" ")}`);
   return n;
 }
-
-test("compactJson drops whitespace outside strings only", () => {
-  assert.equal(compactJson('{\n  "a b": "x \\" y\\\\",\n  "c":\t[1, 2]\r\n}'), '{"a b":"x \\" y\\\\","c":[1,2]}');
-  assert.equal(compactJson("{}"), "{}");
-  const report = JSON.stringify(examples[0], null, 2);
-  assert.equal(compactJson(report), JSON.stringify(examples[0]));
-});
 
 test("thread count: every core by default, --threads N up to twice the cores (a worker is a V8 heap)", () => {
   assert.equal(threadCount(0, 2), 2);

@@ -30,12 +30,12 @@ const unicodeProfile = (() => {
 })();
 
 test("every module function returns a view of the tagged reply", () => {
-  for (const reply of [module.assess(example, false, ""), module.validate(example, ""), module.questionnaire(), module.version()]) {
+  for (const reply of [module.assess(example, false, "", false), module.validate(example, ""), module.questionnaire(), module.version()]) {
     assert.ok(reply instanceof Uint8Array, `a Uint8Array, got ${Object.prototype.toString.call(reply)}`);
     assert.equal(reply.buffer, module.HEAP8.buffer, "a view into the module's memory, not a copy");
     assert.equal(decode(reply.subarray(0, 3)), "ok\n");
   }
-  const bad = module.assess("{", false, "");
+  const bad = module.assess("{", false, "", false);
   assert.equal(decode(bad.subarray(0, 6)), "error\n");
   assert.equal(JSON.parse(decode(bad.subarray(6))).errors[0].code, "syntax");
 });
@@ -43,7 +43,7 @@ test("every module function returns a view of the tagged reply", () => {
 test("the reply after the tag is the native CLI's output, byte for byte", () => {
   const n = native(["assess", "-"], example);
   assert.equal(n.code, 0);
-  const reply = module.assess(example, false, "");
+  const reply = module.assess(example, false, "", false);
   assert.equal(withNewline(decode(reply.subarray(3))), n.stdout);
   assert.equal(Buffer.compare(Buffer.from(reply.subarray(3)), Buffer.from(n.stdout.replace(/\n$/, ""), "utf8")), 0, "raw bytes");
 });
@@ -107,8 +107,8 @@ test("explain and overlays reach the engine as the native --explain and --overla
   }
   // The packing api.js does: byte lengths, so non-ASCII text counts in UTF-8 bytes.
   const packed = `${Buffer.byteLength(overlay)}:${overlay}${Buffer.byteLength(overlay)}:${overlay}`;
-  assert.equal(withNewline(decode(module.assess(example, true, packed).subarray(3))), n.stdout, "packed by hand");
-  assert.equal(decode(module.assess(example, false, "").subarray(3)), plain, "no overlays");
+  assert.equal(withNewline(decode(module.assess(example, true, packed, false).subarray(3))), n.stdout, "packed by hand");
+  assert.equal(decode(module.assess(example, false, "", false).subarray(3)), plain, "no overlays");
 });
 
 test("validate takes assess's options: overlays extend what a profile may assign", () => {
@@ -135,22 +135,57 @@ test("validate takes assess's options: overlays extend what a profile may assign
   assert.ok(decode(module.validate(example, "2{}")).startsWith("error\n"), "badly packed: an error envelope");
 });
 
+// The pretty report without the whitespace outside strings: an oracle independent of the
+// engine's writer (not JSON.parse + stringify, which would rewrite numbers).
+function stripLayout(json) {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < json.length; ++i) {
+    const c = json[i];
+    if (inString) {
+      if (c === "\\") out += json[i++];
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === " " || c === "\n") {
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+test("compact: the report on one line, the pretty report's tokens byte for byte, as native batch lines", () => {
+  for (const profile of [example, unicodeProfile]) {
+    const pretty = engine.assessJson(profile, { explain: true });
+    const compact = engine.assessJson(profile, { explain: true, compact: true });
+    assert.ok(!compact.includes("\n"), "one line");
+    assert.equal(compact, stripLayout(pretty));
+    assert.deepEqual(JSON.parse(compact), JSON.parse(pretty));
+  }
+  const n = native(["assess", "--batch", "-"], example.replace(/\n/g, " ") + "\n");
+  assert.equal(engine.assessJson(example, { compact: true }) + "\n", n.stdout, "native batch line");
+  assert.equal(engine.assessJson(example, { compact: false }), engine.assessJson(example));
+  assert.throws(() => engine.assessJson(example, { compact: 1 }), (e) => e instanceof TypeError && /options.compact must be true or false/.test(e.message));
+  assert.deepEqual(engine.validate(example, { compact: true }), { valid: true }, "validate ignores it");
+});
+
 test("badly packed overlays given to the module directly: a precise error envelope, never a throw", () => {
   const message = "options: overlays must be packed as <byte length>:<JSON text>, one after the other";
   for (const packed of ["{}", "2{}", ":{}", "3:{}", "2:{}x", "2:{}3:{}", "1234567890:{}", Buffer.from("5:é{}")]) {
-    const text = decode(module.assess(example, false, packed));
+    const text = decode(module.assess(example, false, packed, false));
     assert.ok(text.startsWith("error\n"), `${packed}: ${text.slice(0, 40)}`);
     assert.deepEqual(JSON.parse(text.slice(6)), { errors: [{ path: "", code: "type", message, input: "options" }] }, String(packed));
   }
   // Well packed but broken overlays (an empty text, then "{}") are the engine's errors, each
   // with its overlay's index.
-  const broken = decode(module.assess(example, false, "0:2:{}"));
+  const broken = decode(module.assess(example, false, "0:2:{}", false));
   assert.ok(broken.startsWith("error\n"));
   assert.deepEqual([...new Set(JSON.parse(broken.slice(6)).errors.map((e) => e.input))], ["overlay[0]", "overlay[1]"]);
   // Through the API the same misuse is caught first.
   assert.throws(() => engine.assess(example, { overlays: "{}" }), (e) => e instanceof TypeError && /options.overlays must be an array/.test(e.message));
   assert.throws(() => engine.assess(example, { overlays: [42] }), (e) => e instanceof SecleadError && e.errors[0].input === "overlay[0]");
-  assert.equal(engine.assessJson(example), decode(module.assess(example, false, "").subarray(3)), "still working");
+  assert.equal(engine.assessJson(example), decode(module.assess(example, false, "", false).subarray(3)), "still working");
 });
 
 test("an unexpected reply is an internal SecleadError, not a crash", () => {

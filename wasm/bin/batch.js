@@ -41,30 +41,6 @@ const CARRIAGE_RETURN = 0x0d;
 const PROBE_PROFILE = '{"schema":"seclead.profile/1","organization":{"employees":1,"sector":"other","jurisdictions":["US"]}}';
 
 /**
- * The compact form of the engine's pretty JSON: every space, tab and line break outside
- * strings dropped (pretty JSON has whitespace only between tokens), as appendCompact() in
- * plugins/cli/batch.cpp does. Not JSON.parse + stringify: that would rewrite numbers.
- */
-export function compactJson(json) {
-  let out = "";
-  let start = 0; // first character not yet copied
-  let inString = false;
-  for (let i = 0; i < json.length; ++i) {
-    const c = json.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) ++i; // backslash: the next character is escaped, whatever it is
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-      if (i > start) out += json.slice(start, i);
-      start = i + 1;
-    }
-  }
-  return start === 0 ? json : out + json.slice(start);
-}
-
-/**
  * Splits a byte stream into lines as the native LineReader does: on "\n"; a final line
  * without "\n" counts; one trailing "\r" is dropped; a line longer than 1 MiB (counted with
  * its "\r") is read past but not kept ({tooLong: true}).
@@ -170,6 +146,7 @@ function summaryRow(engine, number, reportJson, errors, columns) {
  * that many engine columns instead of JSON lines.
  */
 export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, summaryColumns = 0) {
+  const lineOptions = { ...engineOptions, compact: true }; // a report is one output line
   const out = [];
   let invalid = 0;
   for (let i = 0; i < lines.length; ++i) {
@@ -181,9 +158,9 @@ export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, su
       errors = [{ path: "", code: "syntax", message: "empty line: expected one JSON profile per line" }];
     } else {
       try {
-        const report = engine.assessJson(line, engineOptions);
+        const report = engine.assessJson(line, lineOptions);
         if (summaryColumns > 0) out.push(summaryRow(engine, firstLine + i, report, null, summaryColumns));
-        else out.push(compactJson(report), "\n");
+        else out.push(report, "\n");
         continue;
       } catch (e) {
         if (!(e instanceof SecleadError) || e.errors.length === 0) throw e; // the engine failed

@@ -9,6 +9,8 @@
 /** Inputs larger than this many UTF-8 bytes are rejected with code "limit" (contract §1). */
 const MAX_INPUT_BYTES = 1024 * 1024;
 const FORMATS = ["json", "markdown", "csv", "html", "oscal", "summary"];
+// assess / assessJson / validate options (validate uses only overlays).
+const OPTION_KEYS = ["explain", "overlays", "compact"];
 
 /**
  * The one error class of the API. `errors` is the contract's list of
@@ -131,19 +133,21 @@ export function bindEngine(module) {
 
   // Checks the caller's options and converts them to the module's (explain, overlays).
   // `caller` names the API function in TypeErrors. validate takes the same options as assess
-  // (explain changes nothing there), so a caller can pass one options object to both.
+  // (explain and compact change nothing there), so a caller can pass one options object to both.
   function moduleOptions(options, caller = "assess") {
-    if (options === undefined || options === null) return [false, ""];
-    if (typeof options !== "object") throw new TypeError(`${caller}: options must be an object {explain, overlays}`);
+    if (options === undefined || options === null) return [false, "", false];
+    if (typeof options !== "object") throw new TypeError(`${caller}: options must be an object {explain, overlays, compact}`);
     for (const key of Object.keys(options)) {
-      if (key !== "explain" && key !== "overlays") throw new TypeError(`${caller}: unknown option "${key}"`);
+      if (!OPTION_KEYS.includes(key)) throw new TypeError(`${caller}: unknown option "${key}"`);
     }
-    let explain = false;
+    const flag = (key) => {
+      if (options[key] === undefined) return false;
+      if (typeof options[key] !== "boolean") throw new TypeError(`${caller}: options.${key} must be true or false`);
+      return options[key];
+    };
+    const explain = flag("explain");
+    const compact = flag("compact");
     let overlays = "";
-    if (options.explain !== undefined) {
-      if (typeof options.explain !== "boolean") throw new TypeError(`${caller}: options.explain must be true or false`);
-      explain = options.explain;
-    }
     if (options.overlays !== undefined) {
       if (!Array.isArray(options.overlays)) throw new TypeError(`${caller}: options.overlays must be an array`);
       // Packed for the module as "<byte length>:<text>" each, one after the other (bindings.cpp).
@@ -162,13 +166,13 @@ export function bindEngine(module) {
         at += c.length;
       }
     }
-    return [explain, overlays];
+    return [explain, overlays, compact];
   }
 
   /** The report as JSON text, byte for byte what the native engine prints. */
   function assessJson(profile, options) {
-    const [explain, overlays] = moduleOptions(options);
-    return call(module.assess, toInput(profile, "profile"), explain, overlays);
+    const [explain, overlays, compact] = moduleOptions(options);
+    return call(module.assess, toInput(profile, "profile"), explain, overlays, compact);
   }
 
   /** Assesses a profile; returns the report object (contract §3). Throws SecleadError. */

@@ -28,6 +28,8 @@ export interface AssessOptions {
   explain?: boolean;
   /** Knowledge overlays (objects or JSON text), merged in this order. Default []. */
   overlays?: JsonInput<object>[];
+  /** assessJson: the report on one line (same tokens, no indentation), as batch lines are. Default false. */
+  compact?: boolean;
 }
 
 export type RenderFormat = "json" | "markdown" | "csv" | "html" | "oscal" | "summary";
@@ -80,7 +82,7 @@ export interface Engine {
  */
 export interface SecleadWasmModule {
   /** overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
-  assess(profileJson: string | Uint8Array, explain: boolean, overlays: string | Uint8Array): Uint8Array;
+  assess(profileJson: string | Uint8Array, explain: boolean, overlays: string | Uint8Array, compact: boolean): Uint8Array;
   validate(profileJson: string | Uint8Array, overlays: string | Uint8Array): Uint8Array;
   render(reportJson: string | Uint8Array, format: string): Uint8Array;
   questionnaire(): Uint8Array;

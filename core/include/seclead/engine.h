@@ -19,6 +19,7 @@ struct Error {
 struct Options {
   bool explain = false;               // also list not-applicable obligations with their reason
   std::vector<std::string> overlays;  // knowledge overlays (JSON text), merged in this order
+  bool compact = false;  // the report JSON on one line (the same tokens, no indentation)
 };
 
 // Either ok with `output`, or not ok with at least one error. Never both.
