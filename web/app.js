@@ -338,7 +338,10 @@
   // the engine itself fails.
   function validateErrors(profile) {
     try {
-      var r = api.validate(profile);
+      // Against the knowledge as the assessment will merge it: an imported profile may assign
+      // a responsibility that a loaded overlay adds.
+      var overlays = state.overlays.map(function (o) { return o.text; });
+      var r = api.validate(profile, overlays.length ? { overlays: overlays } : undefined);
       return r && r.valid === false ? r.errors || [] : [];
     } catch (e) {
       return engineErrors(e);

@@ -259,6 +259,21 @@ test('overlays: a knowledge overlay file changes the report exactly as the nativ
   assert.match(await page.textContent('#import-errors'), /overlay\[1\]/);
   assert.equal(await page.locator('.overlay-list li').count(), 1);
   assert.deepEqual(JSON.parse((await download(page, '#export-json')).text), withOverlay);
+  // With the OT overlay loaded, a profile assigning the duty it adds imports and assesses
+  // (the page validates against the overlaid knowledge, as the assessment merges it).
+  const ot = resolve(root, 'examples/overlays/ot-operations.json');
+  await page.setInputFiles('#overlay-file', ot);
+  await page.waitForFunction(() => document.querySelectorAll('.overlay-list li').length === 2, null, { timeout: 15000 });
+  const assigns = resolve(outputDir, 'assigns-ot-security.json');
+  writeFileSync(assigns, JSON.stringify({
+    schema: 'seclead.profile/1',
+    organization: { name: 'OT Plant', employees: 300, sector: 'manufacturing', jurisdictions: ['US'] },
+    currentRoles: [{ id: 'r1', role: 'cio', reportsTo: 'ceo' }],
+    currentAssignments: { 'ot-security': { accountable: 'r1' } },
+  }));
+  await page.setInputFiles('#file-import', assigns);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Imported assigns-ot-security.json'), null, { timeout: 15000 });
+  assert.equal(await page.isHidden('#import-errors'), true, await page.textContent('#import-errors'));
   assertClean(session);
   await session.context.close();
 });
