@@ -35,7 +35,7 @@ inline constexpr std::string_view kBaseProfile = R"({
   "currentAssignments": { "incident-response": { "accountable": "r2", "responsible": ["r2"] } }
 })";
 
-inline constexpr const char* kFormats[] = {"json", "markdown", "csv", "html", "oscal"};
+inline constexpr const char* kFormats[] = {"json", "markdown", "csv", "html", "oscal", "summary"};
 
 [[noreturn]] inline void fail(const char* what, const std::string& detail) {
   std::fprintf(stderr, "seclead fuzz invariant broken: %s\n%.2000s\n", what, detail.c_str());

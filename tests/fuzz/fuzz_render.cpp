@@ -1,5 +1,5 @@
 // libFuzzer target: any bytes as a profile; when accepted, its report rendered in every
-// format (json, markdown, csv, html, oscal). Rendering a real report must always succeed.
+// format (json, markdown, csv, html, oscal, summary). Rendering a real report must always succeed.
 #include <cstddef>
 #include <cstdint>
 

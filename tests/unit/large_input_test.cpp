@@ -202,7 +202,7 @@ TEST(Determinism, EveryFixtureAssessesByteIdenticallyTwice) {
     EXPECT_EQ(first.output, second.output) << name;
     EXPECT_EQ(first.errorJson(), second.errorJson()) << name;
     if (first.ok) ++reports;
-    for (const char* format : {"markdown", "csv", "html", "oscal"}) {
+    for (const char* format : {"markdown", "csv", "html", "oscal", "summary"}) {
       if (!first.ok) break;
       EXPECT_EQ(render(first.output, format).output, render(second.output, format).output)
           << name << " " << format;
@@ -240,7 +240,7 @@ TEST(FuzzRegressions, EveryRegressionInputIsHandled) {
       EXPECT_NE(r.ok, !r.errors.empty()) << p;
       if (r.ok) EXPECT_FALSE(r.output.empty()) << p;
     }
-    for (const char* format : {"json", "markdown", "csv", "html", "oscal"}) {
+    for (const char* format : {"json", "markdown", "csv", "html", "oscal", "summary"}) {
       Result r = render(text, format);
       EXPECT_NE(r.ok, !r.errors.empty()) << p << " " << format;
       Result a = assess(text);

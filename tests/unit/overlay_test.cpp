@@ -249,7 +249,7 @@ TEST(Overlay, SameOverlaysInTheSameOrderGiveByteIdenticalReports) {
     Result second = assess(profile, options);
     ASSERT_TRUE(first.ok) << entry.path() << first.errorJson();
     EXPECT_EQ(first.output, second.output) << entry.path();
-    for (const char* format : {"markdown", "csv", "html", "oscal"})
+    for (const char* format : {"markdown", "csv", "html", "oscal", "summary"})
       EXPECT_EQ(render(first.output, format).output, render(second.output, format).output)
           << format;
   }
