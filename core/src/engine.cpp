@@ -173,8 +173,10 @@ Result render(std::string_view reportJson, std::string_view format) noexcept {
     if (format == "html") return success(renderHtml(report));
     if (format == "oscal") return success(renderOscal(report));
     if (format == "summary") return success(renderSummary(report));
-    return failure({{"", "enum", "unknown format '" + std::string(format) +
-                                     "': expected json, markdown, csv, html, oscal or summary", ""}});
+    return failure({{"", "enum",
+                     "unknown format '" + std::string(format) +
+                         "': expected json, markdown, csv, html, oscal or summary",
+                     ""}});
   } catch (const std::exception& e) {
     return internalFailure(e.what());
   } catch (...) {

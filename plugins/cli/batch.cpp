@@ -151,11 +151,12 @@ void appendSummaryRow(std::string& out, std::uint64_t number, const Result& resu
   }
   out.append(table.columns - 1, ',');
   out += ',';
-  std::string problems = std::to_string(result.errors.size()) +
-                         (result.errors.size() == 1 ? " problem" : " problems");
+  std::string problems =
+      std::to_string(result.errors.size()) + (result.errors.size() == 1 ? " problem" : " problems");
   const char* separator = ": ";
   for (const auto& e : result.errors) {
-    problems += separator + (e.path.empty() ? std::string("/") : e.path) + " [" + e.code + "] " + e.message;
+    problems +=
+        separator + (e.path.empty() ? std::string("/") : e.path) + " [" + e.code + "] " + e.message;
     separator = "; ";
   }
   if (result.ok) problems = "internal error: the report could not be summarized";

@@ -177,7 +177,9 @@ int run(int argc, char** argv) {
   static const char* kFormats[] = {"json", "markdown", "csv", "html", "oscal", "summary"};
   bool knownFormat = false;
   for (const char* f : kFormats) knownFormat = knownFormat || options.format == f;
-  if (!knownFormat) return usage("unknown format '" + options.format + "' (json, markdown, csv, html, oscal, summary)");
+  if (!knownFormat)
+    return usage("unknown format '" + options.format +
+                 "' (json, markdown, csv, html, oscal, summary)");
 
   Options engineOptions;
   engineOptions.explain = options.explain;

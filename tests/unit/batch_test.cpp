@@ -18,11 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "json_support.h"
-#include "test_support.h"
 #include "json.h"
+#include "json_support.h"
 #include "render.h"
 #include "seclead/engine.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
@@ -257,7 +257,10 @@ TEST(Batch, SummaryIsOneTableWithARowPerLine) {
   {
     std::ofstream out(input, std::ios::binary);
     for (std::size_t n = 1; n <= kLines; ++n)
-      out << (n == 300 ? std::string("{\"schema\":\"seclead.profile/1\"}") : n == 301 ? "" : profileLine(n)) << "\n";
+      out << (n == 300   ? std::string("{\"schema\":\"seclead.profile/1\"}")
+              : n == 301 ? ""
+                         : profileLine(n))
+          << "\n";
   }
   CliRun one = cli("assess --batch '" + input.string() + "' --format summary --threads 1");
   EXPECT_EQ(one.exitCode, 2) << one.err;
@@ -282,8 +285,9 @@ TEST(Batch, SummaryIsOneTableWithARowPerLine) {
   // Invalid lines: empty cells, the problems in words.
   EXPECT_EQ(rows[300].rfind("300," + std::string(commas - 1, ',') + "\"", 0), 0u) << rows[300];
   EXPECT_NE(rows[300].find("1 problem: /organization [required]"), std::string::npos) << rows[300];
-  EXPECT_EQ(rows[301], "301," + std::string(commas - 1, ',') +
-                           "\"1 problem: / [syntax] empty line: expected one JSON profile per line\"");
+  EXPECT_EQ(rows[301],
+            "301," + std::string(commas - 1, ',') +
+                "\"1 problem: / [syntax] empty line: expected one JSON profile per line\"");
   for (std::size_t k = 1; k <= kLines; ++k)
     EXPECT_EQ(rows[k].rfind(std::to_string(k) + ",", 0), 0u) << "row " << k;
   // An empty input is a table with its header only.

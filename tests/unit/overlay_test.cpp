@@ -1,23 +1,22 @@
 // Knowledge overlays (issue 7; format and error table in plugins/overlays/README.md): a valid
 // overlay changes the result as documented, each kind of broken overlay yields precise
 // errors, the same overlays in the same order give byte-identical reports.
-#include "json_support.h"
-#include "test_support.h"
 #include "overlay.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "json.h"
+#include "json_support.h"
 #include "kb.h"
 #include "seclead/engine.h"
 #include "sha256.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
@@ -182,14 +181,16 @@ TEST(Overlay, ValidateChecksTheProfileAgainstTheOverlaidKnowledge) {
 
 // The CLI's validate reads --overlay as assess does (it used to accept and ignore it).
 TEST(Overlay, CliValidateTakesOverlays) {
-  const fs::path dir = fs::temp_directory_path() / ("seclead-overlay-cli-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("seclead-overlay-cli-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path profile = dir / "profile.json";
   std::ofstream(profile) << R"({"schema":"seclead.profile/1",
     "organization":{"employees":300,"sector":"manufacturing","jurisdictions":["US"]},
     "currentRoles":[{"id":"r1","role":"cio","reportsTo":"ceo"}],
     "currentAssignments":{"ot-security":{"accountable":"r1"}}})";
-  const fs::path overlay = fs::path(SECLEAD_SOURCE_DIR) / "examples" / "overlays" / "ot-operations.json";
+  const fs::path overlay =
+      fs::path(SECLEAD_SOURCE_DIR) / "examples" / "overlays" / "ot-operations.json";
   auto exitCode = [](const std::string& args) {
     const std::string command =
         std::string("'") + SECLEAD_CLI_PATH + "' " + args + " >/dev/null 2>&1 </dev/null";
@@ -197,8 +198,11 @@ TEST(Overlay, CliValidateTakesOverlays) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   };
   EXPECT_EQ(exitCode("validate '" + profile.string() + "'"), 2);
-  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" + overlay.string() + "'"), 0);
-  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" + (dir / "missing.json").string() + "'"), 1);
+  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" + overlay.string() + "'"),
+            0);
+  EXPECT_EQ(exitCode("validate '" + profile.string() + "' --overlay '" +
+                     (dir / "missing.json").string() + "'"),
+            1);
   fs::remove_all(dir);
 }
 

@@ -1,8 +1,6 @@
 // Renderings (issue 3: markdown, csv; issue 7: html policy, OSCAL). A hand-made report with
 // every section (and hostile text) checks each renderer independently of the engine's
 // content; the examples check them on real reports.
-#include "json_support.h"
-#include "test_support.h"
 #include "render.h"
 
 #include <gtest/gtest.h>
@@ -14,7 +12,9 @@
 #include <sstream>
 
 #include "json.h"
+#include "json_support.h"
 #include "seclead/engine.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
@@ -130,7 +130,8 @@ TEST(RenderSummary, OneRowOfCountsAndDecisionsUnderItsHeader) {
 }
 
 TEST(RenderSummary, FormulasAreDefusedAndAbsentFieldsLeaveEmptyCells) {
-  ordered_json r = ordered_json::parse(R"J({"schema":"seclead.report/1","organization":{"name":"=HYPERLINK(1)"}})J");
+  ordered_json r = ordered_json::parse(
+      R"J({"schema":"seclead.report/1","organization":{"name":"=HYPERLINK(1)"}})J");
   auto rows = lines(renderSummary(r), "\r\n");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[1], "'=HYPERLINK(1),,,,,,,,0,0,0,0,0,0,,,,,,0");
