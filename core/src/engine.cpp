@@ -100,6 +100,24 @@ ordered_json buildReport(const Kb& kb, const std::vector<AppliedOverlay>& overla
   return report;
 }
 
+// What validate and assess both check, in the same order so both list the same errors: the
+// knowledge base loaded, the overlays merged into it, the profile against the result. On any
+// error `profile` is empty and `errors` lists every problem found.
+struct CheckedInput {
+  OverlaidKb overlaid;
+  std::optional<Profile> profile;
+  std::vector<Error> errors;
+};
+
+CheckedInput checkInput(std::string_view profileJson, const Options& options) {
+  CheckedInput in;
+  if (kbBroken(in.errors)) return in;
+  in.overlaid = applyOverlays(embeddedKb(), options.overlays, in.errors);
+  in.profile = parseProfile(profileJson, in.errors, in.overlaid.kb.get());
+  if (!in.overlaid.kb || !in.errors.empty()) in.profile.reset();
+  return in;
+}
+
 }  // namespace
 
 std::string Result::errorJson() const {
@@ -129,12 +147,8 @@ std::string knowledgeBaseVersion() noexcept {
 
 Result validate(std::string_view profileJson, const Options& options) noexcept {
   try {
-    std::vector<Error> errors;
-    if (kbBroken(errors)) return failure(std::move(errors));
-    // The same checks as assess, in the same order, so both list the same errors.
-    OverlaidKb overlaid = applyOverlays(embeddedKb(), options.overlays, errors);
-    auto profile = parseProfile(profileJson, errors, overlaid.kb.get());
-    if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
+    CheckedInput in = checkInput(profileJson, options);
+    if (!in.profile) return failure(std::move(in.errors));
     return success("{\"valid\":true}");
   } catch (const std::exception& e) {
     return internalFailure(e.what());
@@ -145,12 +159,9 @@ Result validate(std::string_view profileJson, const Options& options) noexcept {
 
 Result assess(std::string_view profileJson, const Options& options) noexcept {
   try {
-    std::vector<Error> errors;
-    if (kbBroken(errors)) return failure(std::move(errors));
-    OverlaidKb overlaid = applyOverlays(embeddedKb(), options.overlays, errors);
-    auto profile = parseProfile(profileJson, errors, overlaid.kb.get());
-    if (!profile || !overlaid.kb || !errors.empty()) return failure(std::move(errors));
-    ordered_json report = buildReport(*overlaid.kb, overlaid.applied, *profile, options);
+    CheckedInput in = checkInput(profileJson, options);
+    if (!in.profile) return failure(std::move(in.errors));
+    ordered_json report = buildReport(*in.overlaid.kb, in.overlaid.applied, *in.profile, options);
     std::string text;
     text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
     report.dumpTo(text, options.compact ? -1 : 2);
