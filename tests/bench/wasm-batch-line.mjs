@@ -1,6 +1,6 @@
 // Per-line cost of a WebAssembly batch line, two ways (CPU of this thread, Node):
 //   before  the pretty report, then compacted in JavaScript (what seclead-wasm did until the
-//           engine had Options::compact; the compaction below is that code)
+//           engine had Options::compact; tests/wasm/helpers.mjs keeps that code)
 //   now     assessJson(profile, {compact: true}): one line from the engine's writer
 // Usage: node tests/bench/wasm-batch-line.mjs [PROFILES.ndjson] (default: the examples).
 // Interleaved rounds, median per line.
@@ -9,28 +9,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+// The JavaScript compaction seclead-wasm used before the compact option.
+const { compactJson } = await import(join(ROOT, "tests", "wasm", "helpers.mjs"));
 const { init } = await import(join(ROOT, "wasm", "src", "index.js"));
 const engine = await init();
-
-// Drops whitespace outside strings: pretty JSON has whitespace only between tokens.
-function compactJson(json) {
-  let out = "";
-  let start = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; ++i) {
-    const c = json.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) ++i;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-      if (i > start) out += json.slice(start, i);
-      start = i + 1;
-    }
-  }
-  return start === 0 ? json : out + json.slice(start);
-}
 
 const source = process.argv[2];
 const texts = source

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import createSecleadEngineModule from "../../wasm/dist/seclead_engine.mjs";
 import { bindEngine, SecleadError } from "../../wasm/src/api.js";
-import { DIST, native, requireBuilt, ROOT } from "./helpers.mjs";
+import { compactJson, DIST, native, requireBuilt, ROOT } from "./helpers.mjs";
 
 requireBuilt();
 const module = await createSecleadEngineModule({ wasmBinary: readFileSync(join(DIST, "seclead_engine.wasm")) });
@@ -135,32 +135,19 @@ test("validate takes assess's options: overlays extend what a profile may assign
   assert.ok(decode(module.validate(example, "2{}")).startsWith("error\n"), "badly packed: an error envelope");
 });
 
-// The pretty report without the whitespace outside strings: an oracle independent of the
-// engine's writer (not JSON.parse + stringify, which would rewrite numbers).
-function stripLayout(json) {
-  let out = "";
-  let inString = false;
-  for (let i = 0; i < json.length; ++i) {
-    const c = json[i];
-    if (inString) {
-      if (c === "\\") out += json[i++];
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === " " || c === "\n") {
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
+test("the compaction oracle drops whitespace outside strings only", () => {
+  assert.equal(compactJson('{\n  "a b": "x \\" y\\\\",\n  "c":\t[1, 2]\r\n}'), '{"a b":"x \\" y\\\\","c":[1,2]}');
+  assert.equal(compactJson("{}"), "{}");
+  const profile = JSON.parse(example);
+  assert.equal(compactJson(JSON.stringify(profile, null, 2)), JSON.stringify(profile));
+});
 
 test("compact: the report on one line, the pretty report's tokens byte for byte, as native batch lines", () => {
   for (const profile of [example, unicodeProfile]) {
     const pretty = engine.assessJson(profile, { explain: true });
     const compact = engine.assessJson(profile, { explain: true, compact: true });
     assert.ok(!compact.includes("\n"), "one line");
-    assert.equal(compact, stripLayout(pretty));
+    assert.equal(compact, compactJson(pretty));
     assert.deepEqual(JSON.parse(compact), JSON.parse(pretty));
   }
   const n = native(["assess", "--batch", "-"], example.replace(/\n/g, " ") + "\n");

@@ -65,3 +65,28 @@ export function errorObjectText(errors) {
     errors: errors.map((e) => ({ path: e.path, code: e.code, message: e.message, ...(e.input ? { input: e.input } : {}) })),
   });
 }
+
+/**
+ * The compact form of pretty JSON: every space, tab and line break outside strings dropped
+ * (pretty JSON has whitespace only between tokens). An oracle independent of the engine's
+ * writer (JSON.parse + stringify would rewrite numbers); seclead-wasm's batch used this code
+ * before the engine had Options::compact (tests/bench/wasm-batch-line.mjs times both).
+ */
+export function compactJson(json) {
+  let out = "";
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; ++i) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) ++i;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      if (i > start) out += json.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? json : out + json.slice(start);
+}
