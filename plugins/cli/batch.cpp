@@ -151,16 +151,17 @@ void appendSummaryRow(std::string& out, std::uint64_t number, const Result& resu
   }
   out.append(table.columns - 1, ',');
   out += ',';
-  std::string problems =
-      std::to_string(result.errors.size()) + (result.errors.size() == 1 ? " problem" : " problems");
-  const char* separator = ": ";
-  for (const auto& e : result.errors) {
-    problems +=
-        separator + (e.path.empty() ? std::string("/") : e.path) + " [" + e.code + "] " + e.message;
-    separator = "; ";
+  if (result.ok) {
+    out += csvQuoted("internal error: the report could not be summarized");
+  } else {
+    std::string problems = problemCount(result.errors.size());
+    const char* separator = ": ";
+    for (const auto& e : result.errors) {
+      problems += separator + describeProblem(e);
+      separator = "; ";
+    }
+    out += csvQuoted(problems);
   }
-  if (result.ok) problems = "internal error: the report could not be summarized";
-  out += csvQuoted(problems);
   out += "\r\n";
 }
 
@@ -234,8 +235,7 @@ bool overlaysBroken(const Options& engineOptions) {
     if (e.input.rfind("overlay", 0) == 0) overlayErrors.errors.push_back(e);
   if (overlayErrors.errors.empty()) return false;
   std::cout << overlayErrors.errorJson() << "\n";
-  std::cerr << "seclead: the overlays are invalid (" << overlayErrors.errors.size()
-            << (overlayErrors.errors.size() == 1 ? " problem" : " problems")
+  std::cerr << "seclead: the overlays are invalid (" << problemCount(overlayErrors.errors.size())
             << "): " << overlayErrors.errors.front().input << " "
             << overlayErrors.errors.front().path << " [" << overlayErrors.errors.front().code
             << "] " << overlayErrors.errors.front().message << "\n";

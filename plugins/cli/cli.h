@@ -31,6 +31,11 @@ struct CliOptions {
 // set when unreadable; sets `tooLarge` when the input exceeds the limit.
 bool readInput(const std::string& path, std::string& out, bool& tooLarge, std::string& error);
 
+// "1 problem" / "N problems".
+std::string problemCount(std::size_t n);
+// One problem in words: "[<input> ]<path, / for the root> [<code>] <message>".
+std::string describeProblem(const Error& error);
+
 // Runs `assess --batch`: one report (or error object) per input line, in input order.
 int runBatch(const CliOptions& options, const Options& engineOptions);
 

@@ -2,7 +2,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli.h"
 
@@ -46,12 +45,7 @@ int usage(const std::string& message) {
 }
 
 std::string oneLineSummary(const Result& result) {
-  std::ostringstream out;
-  out << result.errors.size() << (result.errors.size() == 1 ? " problem" : " problems");
-  const auto& first = result.errors.front();
-  out << ": " << (first.input.empty() ? "" : first.input + " ") << (first.path.empty() ? "/" : first.path)
-      << " [" << first.code << "] " << first.message;
-  return out.str();
+  return problemCount(result.errors.size()) + ": " + describeProblem(result.errors.front());
 }
 
 int reportInvalid(const std::string& input, const Result& result) {
@@ -94,6 +88,15 @@ int runOne(const CliOptions& options, const Options& engineOptions, const std::s
 }
 
 }  // namespace
+
+std::string problemCount(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " problem" : " problems");
+}
+
+std::string describeProblem(const Error& error) {
+  return (error.input.empty() ? "" : error.input + " ") + (error.path.empty() ? "/" : error.path) +
+         " [" + error.code + "] " + error.message;
+}
 
 bool readInput(const std::string& path, std::string& out, bool& tooLarge, std::string& error) {
   std::istream* in = &std::cin;
