@@ -402,14 +402,13 @@
       }, h('span', { className: 'num', text: String(i + 1) }), h('span', { className: 'label', text: sec.title }));
       ol.appendChild(h('li', null, btn));
     });
-    updateProgress();
+    updateProgress(buildProfile());
   }
 
   // Progress counts answers, not steps. A visible question counts when it has an answer or an
   // explicit "I don't know" that came from the user (typed, or accepted with Next: a default
   // nobody looked at is not an answer) or from an imported profile.
-  function updateProgress() {
-    var profile = buildProfile();
+  function updateProgress(profile) {
     var shown = 0, answered = 0;
     questions.forEach(function (q) {
       if (!isVisible(q, profile)) return;
@@ -439,19 +438,20 @@
     if (focus) $('section-title').focus();
   }
 
+  // Shows the current section's questions whose conditions hold; returns the profile it judged.
   function applyVisibility() {
     var profile = buildProfile();
     Q.sections[state.step].questions.forEach(function (q) {
       var el = $('q-' + q.id);
       if (el) el.hidden = !isVisible(q, profile);
     });
+    return profile;
   }
 
   function onChange(q) {
     state.touched[q.id] = true;
     save();
-    applyVisibility();
-    updateProgress();
+    updateProgress(applyVisibility());
     scheduleValidate();
   }
 
