@@ -24,7 +24,7 @@
 //                                            "<byte length>:<text>" each (see readOverlays),
 //                                            "" for none
 //   validate(profileJson, overlays)           overlays packed as for assess
-//   render(reportJson, format)               format: json|markdown|csv|html|oscal
+//   render(reportJson, format)               format: json|markdown|csv|html|oscal|summary
 //   questionnaire()
 //   version()                                {"engine":"1.0.0","knowledgeBase":"2026.11"}
 // Text arguments are JS strings or UTF-8 bytes (Uint8Array), as Embind's std::string takes.

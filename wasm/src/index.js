@@ -73,7 +73,7 @@ export const assess = (profile, options) => ready().assess(profile, options);
 export const assessJson = (profile, options) => ready().assessJson(profile, options);
 /** {valid: true} or {valid: false, errors}. */
 export const validate = (profile, options) => ready().validate(profile, options);
-/** Renders a report as json | markdown | csv | html | oscal text. */
+/** Renders a report as json | markdown | csv | html | oscal | summary text. */
 export const render = (report, format) => ready().render(report, format);
 /** The ordered questions that fill a profile. */
 export const questionnaire = () => ready().questionnaire();
