@@ -269,7 +269,11 @@ export async function runBatch(options, engineOptions, io) {
   // One thread: index.js's engine, in-process. More: the module compiled here, once.
   const engine = threads === 1 ? await io.init() : null;
   const wasmModule = threads === 1 ? null : await compileEngineModule();
-  const probeEngine = engine || (options.format === "summary" || engineOptions.overlays.length > 0 ? await engineFromModule(wasmModule) : null);
+  // The main thread's engine: index.js's with one thread; with more, one instance of the
+  // compiled module, made when first needed (the probe below, or an input of one chunk).
+  let mainEngine = engine;
+  const mainThreadEngine = async () => (mainEngine ??= await engineFromModule(wasmModule));
+  const probeEngine = options.format === "summary" || engineOptions.overlays.length > 0 ? await mainThreadEngine() : null;
   // Broken overlays are reported once, up front, not on every line.
   if (engineOptions.overlays.length > 0) {
     let overlayErrors = [];
@@ -333,7 +337,7 @@ export async function runBatch(options, engineOptions, io) {
       if (!(await emit(chunk, text, invalid))) break;
     }
   } else {
-    await runThreaded(threads, wasmModule, engineOptions, chunks, emit, state, summaryColumns);
+    await runThreaded(threads, wasmModule, mainThreadEngine, engineOptions, chunks, emit, state, summaryColumns);
   }
   progress.update(state.lines, state.inputBytes, true);
   // A write error shows up asynchronously: let it arrive before deciding.
@@ -390,7 +394,7 @@ async function* readChunks(stream, state) {
  * has the pool assess them in any order and emits the oldest as soon as it is done. A worker
  * failure sets state.failure and stops the run (what was emitted before stays).
  */
-async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, state, summaryColumns) {
+async function runThreaded(threads, wasmModule, mainThreadEngine, engineOptions, chunks, emit, state, summaryColumns) {
   const input = chunks[Symbol.asyncIterator]();
   // An input of one chunk is assessed here, on an instance of the compiled module: a worker
   // would only add its start-up (80 ms measured on a loaded machine) to the run.
@@ -399,7 +403,7 @@ async function runThreaded(threads, wasmModule, engineOptions, chunks, emit, sta
   const second = await input.next();
   if (second.done) {
     const chunk = first.value;
-    const { text, invalid } = assessChunk(await engineFromModule(wasmModule), chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
+    const { text, invalid } = assessChunk(await mainThreadEngine(), chunk.lines, chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
     await emit(chunk, text, invalid);
     return;
   }
