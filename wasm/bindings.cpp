@@ -46,43 +46,30 @@ using emscripten::val;
 // reused so that a steady stream of calls allocates nothing here (tests/wasm/memory.test.mjs).
 std::string g_reply;
 
-// What JavaScript gets when even the reply cannot be built (allocation failure): an error
-// envelope with no error list, which api.js reports as code "internal".
-constexpr char kNoMemory[] = "error\n{\"errors\":[]}";
-
 val view(const char* data, std::size_t size) {
   return val(emscripten::typed_memory_view(size, reinterpret_cast<const unsigned char*>(data)));
 }
 
-// Builds "<tag><body>" in g_reply and returns a view of it; never throws into JavaScript.
-val reply(const char* tag, const std::string& body) noexcept {
-  try {
-    g_reply.clear();
-    g_reply += tag;
-    g_reply += body;
-    return view(g_reply.data(), g_reply.size());
-  } catch (...) {
-    return view(kNoMemory, sizeof kNoMemory - 1);
-  }
+// Builds "<tag><body>" in g_reply and returns a view of it. No try/catch here or below: the
+// module is built without exception handling (wasm/CMakeLists.txt), and the engine reports
+// every failure as a Result. An allocation failure aborts the call, which api.js reports as
+// code "internal".
+val reply(const char* tag, const std::string& body) {
+  g_reply.clear();
+  g_reply += tag;
+  g_reply += body;
+  return view(g_reply.data(), g_reply.size());
 }
 
-val envelope(const seclead::Result& result) noexcept {
+val envelope(const seclead::Result& result) {
   if (result.ok) return reply("ok\n", result.output);
-  try {
-    return reply("error\n", result.errorJson());
-  } catch (...) {
-    return view(kNoMemory, sizeof kNoMemory - 1);
-  }
+  return reply("error\n", result.errorJson());
 }
 
-val optionsError(const std::string& message) noexcept {
-  try {
-    seclead::Result r;
-    r.errors.push_back({"", "type", "options: " + message, "options"});
-    return envelope(r);
-  } catch (...) {
-    return view(kNoMemory, sizeof kNoMemory - 1);
-  }
+val optionsError(const std::string& message) {
+  seclead::Result r;
+  r.errors.push_back({"", "type", "options: " + message, "options"});
+  return envelope(r);
 }
 
 // Reads the overlays, packed by api.js as one byte string: each overlay's UTF-8 text as
@@ -108,16 +95,11 @@ bool readOverlays(std::string_view packed, std::vector<std::string>& out, std::s
 }
 
 // Unpacks `overlays` into `options`; false (with `failed` set to the error reply) when they
-// cannot be read. Copying them may meet an allocation failure: nothing may escape into
-// JavaScript.
+// cannot be read.
 bool unpackOverlays(const std::string& overlays, seclead::Options& options, val& failed) {
   std::string error;
-  try {
-    if (readOverlays(overlays, options.overlays, error)) return true;
-    failed = optionsError(error);
-  } catch (...) {
-    failed = optionsError("could not be read");
-  }
+  if (readOverlays(overlays, options.overlays, error)) return true;
+  failed = optionsError(error);
   return false;
 }
 
@@ -142,13 +124,7 @@ val render(const std::string& reportJson, const std::string& format) {
   return envelope(seclead::render(reportJson, format));
 }
 
-val questionnaire() {
-  try {
-    return reply("ok\n", seclead::questionnaire());
-  } catch (...) {
-    return view(kNoMemory, sizeof kNoMemory - 1);
-  }
-}
+val questionnaire() { return reply("ok\n", seclead::questionnaire()); }
 
 // A JSON string literal. The versions are plain ASCII (semver, a date); the escaping only
 // guarantees valid JSON whatever they become.
@@ -173,16 +149,12 @@ void appendJsonString(std::string& out, const std::string& text) {
 
 // {"engine":"1.0.0","knowledgeBase":"2026.11"}, compact, keys in this order.
 val version() {
-  try {
-    std::string out = "{\"engine\":";
-    appendJsonString(out, seclead::version());
-    out += ",\"knowledgeBase\":";
-    appendJsonString(out, seclead::knowledgeBaseVersion());
-    out += '}';
-    return reply("ok\n", out);
-  } catch (...) {
-    return view(kNoMemory, sizeof kNoMemory - 1);
-  }
+  std::string out = "{\"engine\":";
+  appendJsonString(out, seclead::version());
+  out += ",\"knowledgeBase\":";
+  appendJsonString(out, seclead::knowledgeBaseVersion());
+  out += '}';
+  return reply("ok\n", out);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // The public API: parse, derive facts, evaluate every step, assemble the report in the
-// contract's key order. Exceptions never leave this file.
+// contract's key order. Nothing is thrown out of this file, and a JSON fault recorded on the
+// way (json.h) fails the call instead of returning partial output.
 #include "seclead/engine.h"
 
 #include "advice.h"
 #include "context.h"
 #include "decision.h"
 #include "findings.h"
+#include "nothrow.h"
 #include "obligations.h"
 #include "overlay.h"
 #include "questionnaire.h"
@@ -34,6 +36,14 @@ Result success(std::string output) {
 
 Result internalFailure(const char* what) {
   return failure({{"", "syntax", std::string("internal error: ") + what, ""}});
+}
+
+// A call's result, unless a JSON accessor recorded a fault on the way (a report given to
+// render() with a section of the wrong type, an engine bug): then the output may be partial
+// and the call fails with the fault as its internal error, as a thrown exception did.
+Result unlessFaulted(Result result) {
+  if (const char* fault = Json::fault()) return internalFailure(fault);
+  return result;
 }
 
 // The knowledge base must load cleanly; if it does not, every call says so.
@@ -118,6 +128,22 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
   return in;
 }
 
+Result renderReport(std::string_view reportJson, std::string_view format) {
+  ordered_json report = ordered_json::parse(reportJson);
+  if (report.is_discarded() || !report.is_object() || report.value("schema", "") != "seclead.report/1")
+    return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
+  if (format == "json") return success(report.dump(2));
+  if (format == "markdown") return success(renderMarkdown(report));
+  if (format == "csv") return success(renderCsv(report));
+  if (format == "html") return success(renderHtml(report));
+  if (format == "oscal") return success(renderOscal(report));
+  if (format == "summary") return success(renderSummary(report));
+  return failure({{"", "enum",
+                   "unknown format '" + std::string(format) +
+                       "': expected json, markdown, csv, html, oscal or summary",
+                   ""}});
+}
+
 }  // namespace
 
 std::string Result::errorJson() const {
@@ -141,66 +167,61 @@ std::string knowledgeBaseVersion() noexcept {
   try {
     return embeddedKb().version;
   } catch (...) {
+    exceptionReached("unknown");
     return {};
   }
 }
 
 Result validate(std::string_view profileJson, const Options& options) noexcept {
   try {
+    Json::clearFault();
     CheckedInput in = checkInput(profileJson, options);
-    if (!in.profile) return failure(std::move(in.errors));
-    return success("{\"valid\":true}");
+    if (!in.profile) return unlessFaulted(failure(std::move(in.errors)));
+    return unlessFaulted(success("{\"valid\":true}"));
   } catch (const std::exception& e) {
-    return internalFailure(e.what());
+    return internalFailure(exceptionReached(e.what()));
   } catch (...) {
-    return internalFailure("unknown");
+    return internalFailure(exceptionReached("unknown"));
   }
 }
 
 Result assess(std::string_view profileJson, const Options& options) noexcept {
   try {
+    Json::clearFault();
     CheckedInput in = checkInput(profileJson, options);
-    if (!in.profile) return failure(std::move(in.errors));
+    if (!in.profile) return unlessFaulted(failure(std::move(in.errors)));
     ordered_json report = buildReport(*in.overlaid.kb, in.overlaid.applied, *in.profile, options);
     std::string text;
     text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
     report.dumpTo(text, options.compact ? -1 : 2);
-    return success(std::move(text));
+    return unlessFaulted(success(std::move(text)));
   } catch (const std::exception& e) {
-    return internalFailure(e.what());
+    return internalFailure(exceptionReached(e.what()));
   } catch (...) {
-    return internalFailure("unknown");
+    return internalFailure(exceptionReached("unknown"));
   }
 }
 
 Result render(std::string_view reportJson, std::string_view format) noexcept {
   try {
-    ordered_json report = ordered_json::parse(reportJson);
-    if (report.is_discarded() || !report.is_object() || report.value("schema", "") != "seclead.report/1")
-      return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
-    if (format == "json") return success(report.dump(2));
-    if (format == "markdown") return success(renderMarkdown(report));
-    if (format == "csv") return success(renderCsv(report));
-    if (format == "html") return success(renderHtml(report));
-    if (format == "oscal") return success(renderOscal(report));
-    if (format == "summary") return success(renderSummary(report));
-    return failure({{"", "enum",
-                     "unknown format '" + std::string(format) +
-                         "': expected json, markdown, csv, html, oscal or summary",
-                     ""}});
+    Json::clearFault();
+    return unlessFaulted(renderReport(reportJson, format));
   } catch (const std::exception& e) {
-    return internalFailure(e.what());
+    return internalFailure(exceptionReached(e.what()));
   } catch (...) {
-    return internalFailure("unknown");
+    return internalFailure(exceptionReached("unknown"));
   }
 }
 
 std::string questionnaire() noexcept {
   try {
-    return questionnaireJson(embeddedKb());
+    Json::clearFault();
+    std::string out = questionnaireJson(embeddedKb());
+    if (!Json::fault()) return out;
   } catch (...) {
-    return "{\"errors\":[]}";
+    exceptionReached("unknown");
   }
+  return "{\"errors\":[]}";
 }
 
 }  // namespace seclead

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <stdexcept>
 
 #include "json_input.h"
 
@@ -22,6 +21,20 @@ const Json::Object& emptyObject() {
   static const Json::Object value;
   return value;
 }
+
+const std::string& emptyString() {
+  static const std::string value;
+  return value;
+}
+
+const Json::Array& emptyArray() {
+  static const Json::Array value;
+  return value;
+}
+
+// The first fault of this thread since Json::clearFault(); empty when there is none.
+thread_local std::string t_fault;
+thread_local bool t_faulted = false;
 
 bool isPair(const Json& j) { return j.is_array() && j.size() == 2 && j[0].is_string(); }
 
@@ -294,19 +307,46 @@ Json Json::parse(std::string_view text, std::nullptr_t, bool) {
   return fromNode(doc.root(), true);
 }
 
-[[noreturn]] void Json::typeError(const char* wanted) const {
-  throw std::runtime_error(std::string("JSON type error: expected ") + wanted);
+// ---- faults ----------------------------------------------------------------------------
+
+const char* Json::fault() noexcept { return t_faulted ? t_fault.c_str() : nullptr; }
+
+void Json::clearFault() noexcept {
+  t_faulted = false;
+  t_fault.clear();
+}
+
+void Json::recordFault(std::string message) {
+  if (t_faulted) return;  // the first fault is the one the caller's error names
+  t_faulted = true;
+  t_fault = std::move(message);
+}
+
+void Json::typeError(const char* wanted) const {
+  recordFault(std::string("JSON type error: expected ") + wanted);
+}
+
+Json& Json::scratch() {
+  thread_local Json value;
+  value = Json();
+  return value;
 }
 
 // ---- access ----------------------------------------------------------------------------
 
 const std::string& Json::string() const {
-  if (type_ != value_t::string) typeError("string");
+  if (type_ != value_t::string) {
+    typeError("string");
+    return emptyString();
+  }
   return *v_.s;
 }
 
 const Json::Array& Json::arrayRef() const {
-  if (type_ != value_t::array) typeError("array");
+  if (type_ != value_t::array) {
+    typeError("array");
+    return emptyArray();
+  }
   return *v_.a;
 }
 
@@ -337,7 +377,10 @@ const Json* Json::member(std::string_view key) const noexcept {
 
 Json& Json::operator[](std::string_view key) {
   if (is_null()) *this = object();
-  if (!is_object()) typeError("object");
+  if (!is_object()) {
+    typeError("object");
+    return scratch();
+  }
   for (auto& m : *v_.o)
     if (m.first == key) return m.second;
   return v_.o->emplace_back(std::string(key), Json()).second;
@@ -350,7 +393,10 @@ const Json& Json::operator[](std::string_view key) const {
 
 Json& Json::item(std::size_t index) {
   if (is_null()) *this = array();
-  if (!is_array()) typeError("array");
+  if (!is_array()) {
+    typeError("array");
+    return scratch();
+  }
   if (index >= v_.a->size()) v_.a->resize(index + 1);
   return (*v_.a)[index];
 }
@@ -362,18 +408,37 @@ const Json& Json::item(std::size_t index) const {
 
 const Json& Json::at(std::string_view key) const {
   const Json* found = member(key);
-  if (!found) throw std::out_of_range("JSON key '" + std::string(key) + "' not found");
+  if (!found) {
+    recordFault("JSON key '" + std::string(key) + "' not found");
+    return nullValue();
+  }
   return *found;
 }
 
-Json& Json::at(std::string_view key) { return const_cast<Json&>(std::as_const(*this).at(key)); }
+Json& Json::at(std::string_view key) {
+  const Json* found = member(key);
+  if (!found) {
+    recordFault("JSON key '" + std::string(key) + "' not found");
+    return scratch();  // not the shared null: the caller may write through the reference
+  }
+  return const_cast<Json&>(*found);
+}
 
 const Json& Json::at(std::size_t index) const {
-  if (!is_array() || index >= v_.a->size()) throw std::out_of_range("JSON index out of range");
+  if (!is_array() || index >= v_.a->size()) {
+    recordFault("JSON index out of range");
+    return nullValue();
+  }
   return (*v_.a)[index];
 }
 
-Json& Json::at(std::size_t index) { return const_cast<Json&>(std::as_const(*this).at(index)); }
+Json& Json::at(std::size_t index) {
+  if (!is_array() || index >= v_.a->size()) {
+    recordFault("JSON index out of range");
+    return scratch();
+  }
+  return (*v_.a)[index];
+}
 
 bool Json::contains(std::string_view key) const noexcept { return member(key) != nullptr; }
 
@@ -386,13 +451,19 @@ std::size_t Json::erase(std::string_view key) {
 }
 
 void Json::erase(std::size_t index) {
-  if (!is_array() || index >= v_.a->size()) throw std::out_of_range("JSON index out of range");
+  if (!is_array() || index >= v_.a->size()) {
+    recordFault("JSON index out of range");
+    return;
+  }
   v_.a->erase(v_.a->begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 void Json::update(const Json& other) {
   if (is_null()) *this = object();
-  if (!is_object() || !other.is_object()) typeError("object");
+  if (!is_object() || !other.is_object()) {
+    typeError("object");
+    return;
+  }
   for (const auto& [key, value] : *other.v_.o) (*this)[key] = value;
 }
 
@@ -404,7 +475,10 @@ std::string Json::value(std::string_view key, const char* fallback) const {
 
 void Json::push_back(Json item) {
   if (is_null()) *this = array();
-  if (!is_array()) typeError("array");
+  if (!is_array()) {
+    typeError("array");
+    return;
+  }
   v_.a->push_back(std::move(item));
 }
 

@@ -9,8 +9,10 @@
 //     (shortest round-trip digits, "1.0" for an integral double, "1e-05");
 //   - parsing goes through the strict bounded reader of json_input.h (no exceptions; a
 //     failed parse gives a value whose is_discarded() is true).
-// Accessors that nlohmann throws from (at(), get<T>() on the wrong type) throw here too:
-// they only meet internal data, and the public API in engine.cpp catches everything.
+// Accessors that nlohmann throws from (at(), get<T>() on the wrong type) do not throw here:
+// the WebAssembly build has no exceptions (a throw there aborts the module). They record a
+// fault instead, give a neutral value and let the caller go on; the public API in engine.cpp
+// turns a recorded fault into the call's internal error, so no partial output escapes.
 #pragma once
 
 #include <cstddef>
@@ -130,7 +132,10 @@ class Json {
     if constexpr (std::is_same_v<T, std::string>) {
       return string();
     } else if constexpr (std::is_same_v<T, bool>) {
-      if (type_ != value_t::boolean) typeError("boolean");
+      if (type_ != value_t::boolean) {
+        typeError("boolean");
+        return false;
+      }
       return v_.b;
     } else if constexpr (std::is_arithmetic_v<T>) {
       switch (type_) {
@@ -142,6 +147,7 @@ class Json {
           return static_cast<T>(v_.d);
         default:
           typeError("number");
+          return T{};
       }
     } else if constexpr (std::is_same_v<T, Json>) {
       return *this;
@@ -153,7 +159,7 @@ class Json {
       static_assert(sizeof(T) == 0, "Json::get: unsupported type");
     }
   }
-  // The string value; throws when this is not a string.
+  // The string value; "" (and a fault) when this is not a string.
   const std::string& string() const;
 
   // ---- containers -----------------------------------------------------------------------
@@ -178,7 +184,7 @@ class Json {
   const Json& operator[](T index) const {
     return item(static_cast<std::size_t>(index));
   }
-  // Checked access: throws std::out_of_range.
+  // Checked access: a missing key or index is a fault (and gives a null value).
   const Json& at(std::string_view key) const;
   Json& at(std::string_view key);
   const Json& at(std::size_t index) const;
@@ -204,7 +210,10 @@ class Json {
   template <class... Args>
   Json& emplace_back(Args&&... args) {
     if (is_null()) *this = array();
-    if (!is_array()) typeError("array");
+    if (!is_array()) {
+      typeError("array");
+      return scratch();
+    }
     return v_.a->emplace_back(std::forward<Args>(args)...);
   }
 
@@ -269,6 +278,13 @@ class Json {
                    error_handler_t = error_handler_t::replace) const;
   void dumpTo(std::string& out, int indent = -1) const;
 
+  // ---- faults ---------------------------------------------------------------------------
+  // The first fault this thread recorded since clearFault() (a type error, a missing key or
+  // index), or nullptr. Accessors that meet one go on with a neutral value: "" for a string,
+  // an empty array, 0, false, null, a discarded scratch value for a write.
+  static const char* fault() noexcept;
+  static void clearFault() noexcept;
+
   friend bool operator==(const Json& a, const Json& b) noexcept;
   friend bool operator!=(const Json& a, const Json& b) noexcept { return !(a == b); }
   // nlohmann's order: numbers by value, strings bytewise, other types by kind.
@@ -280,7 +296,10 @@ class Json {
  private:
   explicit Json(value_t type);
   void destroy() noexcept;
-  [[noreturn]] void typeError(const char* wanted) const;
+  void typeError(const char* wanted) const;
+  static void recordFault(std::string message);
+  // Where a write to a value of the wrong type goes: a fresh null each time, never read.
+  static Json& scratch();
   std::size_t containerSize() const noexcept {
     return is_array() ? v_.a->size() : is_object() ? v_.o->size() : 0;
   }

@@ -18,6 +18,7 @@
 #include "contract.h"
 #include "json_input.h"
 #include "kb.h"
+#include "nothrow.h"
 
 namespace seclead {
 
@@ -904,9 +905,10 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     if (errors.size() != before) return std::nullopt;
     return p;
   } catch (const std::exception& e) {
-    errors.push_back({"", "syntax", std::string("could not read the profile: ") + e.what(), ""});
+    errors.push_back({"", "syntax", std::string("could not read the profile: ") + exceptionReached(e.what()), ""});
     return std::nullopt;
   } catch (...) {
+    exceptionReached("unknown");
     errors.push_back({"", "syntax", "could not read the profile", ""});
     return std::nullopt;
   }

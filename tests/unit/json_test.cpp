@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -150,6 +151,56 @@ TEST(Json, InitializerListsFollowNlohmannsRule) {
   EXPECT_EQ(Json(std::vector<std::string>{"x", "y"}).dump(), R"(["x","y"])");
 }
 
+// The WebAssembly build has no exceptions: misuse records the first fault, gives a neutral
+// value and goes on (engine.cpp fails the call with the fault as its internal error).
+TEST(Json, MisuseRecordsTheFirstFaultInsteadOfThrowing) {
+  Json j = Json::parse(R"({"n":1,"s":"x","list":[1]})");
+  const Json& c = j;
+  Json::clearFault();
+  EXPECT_EQ(Json::fault(), nullptr);
+
+  EXPECT_NO_THROW(EXPECT_TRUE(c.at("missing").is_null()));
+  ASSERT_NE(Json::fault(), nullptr);
+  EXPECT_STREQ(Json::fault(), "JSON key 'missing' not found");
+  // Later faults keep the first one's message.
+  EXPECT_EQ(c["n"].get<std::string>(), "");
+  EXPECT_STREQ(Json::fault(), "JSON key 'missing' not found");
+
+  struct Case {
+    const char* what;
+    std::function<void()> misuse;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"string of a number", [&] { EXPECT_EQ(c["n"].get<std::string>(), ""); }, "JSON type error: expected string"},
+      {"bool of a string", [&] { EXPECT_FALSE(c["s"].get<bool>()); }, "JSON type error: expected boolean"},
+      {"number of a string", [&] { EXPECT_EQ(c["s"].get<int>(), 0); }, "JSON type error: expected number"},
+      {"strings of a number",
+       [&] { EXPECT_TRUE(c["n"].get<std::vector<std::string>>().empty()); },
+       "JSON type error: expected array"},
+      {"index past the end", [&] { EXPECT_TRUE(c["list"].at(5).is_null()); }, "JSON index out of range"},
+      {"member of a string", [&] { j["s"]["k"] = 1; }, "JSON type error: expected object"},
+      {"item of a number", [&] { j["n"][0] = 1; }, "JSON type error: expected array"},
+      {"push to a string", [&] { j["s"].push_back(1); }, "JSON type error: expected array"},
+      {"emplace into a number", [&] { j["n"].emplace_back(1) = 2; }, "JSON type error: expected array"},
+      {"erase past the end", [&] { j["list"].erase(std::size_t{9}); }, "JSON index out of range"},
+      {"update of a number", [&] { j["n"].update(Json::object()); }, "JSON type error: expected object"},
+      {"writable key missing", [&] { j.at("nope") = 3; }, "JSON key 'nope' not found"},
+  };
+  for (const auto& k : cases) {
+    Json::clearFault();
+    EXPECT_NO_THROW(k.misuse()) << k.what;
+    ASSERT_NE(Json::fault(), nullptr) << k.what;
+    EXPECT_STREQ(Json::fault(), k.message) << k.what;
+  }
+  // Writes through a faulted accessor go nowhere: the document and the shared null are intact.
+  EXPECT_EQ(j.dump(), R"({"n":1,"s":"x","list":[1]})");
+  EXPECT_TRUE(c["absent"].is_null());
+  EXPECT_TRUE(Json().is_null());
+  Json::clearFault();
+  EXPECT_EQ(Json::fault(), nullptr);
+}
+
 TEST(Json, AccessAsTheCoreUsesIt) {
   Json j;
   j["b"] = 2;
@@ -162,8 +213,9 @@ TEST(Json, AccessAsTheCoreUsesIt) {
   EXPECT_EQ(c.value("b", 0), 2);
   EXPECT_EQ(c.value("missing", std::string("d")), "d");
   EXPECT_EQ(c.value("missing", "e"), "e");
-  EXPECT_THROW(c.at("missing"), std::out_of_range);
-  EXPECT_THROW(c["b"].get<std::string>(), std::runtime_error);
+  Json::clearFault();
+  EXPECT_TRUE(c.at("a").at("nested").get<bool>());
+  EXPECT_EQ(Json::fault(), nullptr);
   EXPECT_EQ(c.find("a")->dump(), R"({"nested":true})");
   EXPECT_TRUE(c.find("zz") == c.end());
   int sum = 0;
