@@ -1,7 +1,7 @@
 // Bad input never aborts the module: every case of tests/bad_profiles/cases.json (the
 // native error table) gives, through WebAssembly, the same error objects as the native CLI,
-// the errors the table lists, and the module keeps working afterwards (-fwasm-exceptions:
-// the core's catch blocks are real; issue 5).
+// the errors the table lists, and the module keeps working afterwards (the module has no
+// exception handling: errors are results all the way, wasm/README.md "Exceptions"; issue 5).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
