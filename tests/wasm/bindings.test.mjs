@@ -182,6 +182,10 @@ test("an unexpected reply is an internal SecleadError, not a crash", () => {
     assert.throws(call, (e) => e instanceof SecleadError && e.code === "internal" && e.errors.length === 0);
   }
   assert.throws(() => api.validate("{}"), (e) => e instanceof SecleadError && e.code === "internal");
+  // A C++ throw in a module built without exception handling reaches JavaScript as a thrown
+  // number (Emscripten's __cxa_throw throws the exception's address): internal too.
+  const thrower = bindEngine({ ...fake, assess: () => { throw 5251424; } });
+  assert.throws(() => thrower.assess("{}"), (e) => e instanceof SecleadError && e.code === "internal" && /5251424/.test(e.message));
 });
 
 test("text reaches the module as UTF-8 bytes: a lone surrogate becomes U+FFFD, the same as given in bytes", () => {
