@@ -124,7 +124,9 @@ val render(const std::string& reportJson, const std::string& format) {
   return envelope(seclead::render(reportJson, format));
 }
 
-val questionnaire() { return reply("ok\n", seclead::questionnaire()); }
+val questionnaire() {
+  return reply("ok\n", seclead::questionnaire());
+}
 
 // A JSON string literal. The versions are plain ASCII (semver, a date); the escaping only
 // guarantees valid JSON whatever they become.

@@ -130,7 +130,8 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
 
 Result renderReport(std::string_view reportJson, std::string_view format) {
   ordered_json report = ordered_json::parse(reportJson);
-  if (report.is_discarded() || !report.is_object() || report.value("schema", "") != "seclead.report/1")
+  if (report.is_discarded() || !report.is_object() ||
+      report.value("schema", "") != "seclead.report/1")
     return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
   if (format == "json") return success(report.dump(2));
   if (format == "markdown") return success(renderMarkdown(report));

@@ -309,7 +309,9 @@ Json Json::parse(std::string_view text, std::nullptr_t, bool) {
 
 // ---- faults ----------------------------------------------------------------------------
 
-const char* Json::fault() noexcept { return t_faulted ? t_fault.c_str() : nullptr; }
+const char* Json::fault() noexcept {
+  return t_faulted ? t_fault.c_str() : nullptr;
+}
 
 void Json::clearFault() noexcept {
   t_faulted = false;

@@ -14,8 +14,10 @@ namespace seclead {
 // Called in a catch block with what was caught; gives it back for the internal error.
 inline const char* exceptionReached(const char* what) {
 #ifdef SECLEAD_NOTHROW_CHECK
-  std::fprintf(stderr, "seclead: exception reached the core's catch (%s): the WebAssembly build aborts here\n",
-               what);
+  std::fprintf(
+      stderr,
+      "seclead: exception reached the core's catch (%s): the WebAssembly build aborts here\n",
+      what);
   std::abort();
 #endif
   return what;

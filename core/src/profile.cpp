@@ -905,7 +905,9 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     if (errors.size() != before) return std::nullopt;
     return p;
   } catch (const std::exception& e) {
-    errors.push_back({"", "syntax", std::string("could not read the profile: ") + exceptionReached(e.what()), ""});
+    errors.push_back({"", "syntax",
+                      std::string("could not read the profile: ") + exceptionReached(e.what()),
+                      ""});
     return std::nullopt;
   } catch (...) {
     exceptionReached("unknown");

@@ -1,5 +1,7 @@
 // seclead::Json against nlohmann/json, which it replaced in the core: the same text must come
 // out for the same values (reports, renderings and the knowledge hash depend on it).
+#include "json.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,11 +15,10 @@
 #include <random>
 #include <sstream>
 
-#include "json.h"
 #include "json_input.h"
 #include "json_support.h"
-#include "test_support.h"
 #include "seclead/engine.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
@@ -172,19 +173,24 @@ TEST(Json, MisuseRecordsTheFirstFaultInsteadOfThrowing) {
     const char* message;
   };
   const std::vector<Case> cases = {
-      {"string of a number", [&] { EXPECT_EQ(c["n"].get<std::string>(), ""); }, "JSON type error: expected string"},
-      {"bool of a string", [&] { EXPECT_FALSE(c["s"].get<bool>()); }, "JSON type error: expected boolean"},
-      {"number of a string", [&] { EXPECT_EQ(c["s"].get<int>(), 0); }, "JSON type error: expected number"},
-      {"strings of a number",
-       [&] { EXPECT_TRUE(c["n"].get<std::vector<std::string>>().empty()); },
+      {"string of a number", [&] { EXPECT_EQ(c["n"].get<std::string>(), ""); },
+       "JSON type error: expected string"},
+      {"bool of a string", [&] { EXPECT_FALSE(c["s"].get<bool>()); },
+       "JSON type error: expected boolean"},
+      {"number of a string", [&] { EXPECT_EQ(c["s"].get<int>(), 0); },
+       "JSON type error: expected number"},
+      {"strings of a number", [&] { EXPECT_TRUE(c["n"].get<std::vector<std::string>>().empty()); },
        "JSON type error: expected array"},
-      {"index past the end", [&] { EXPECT_TRUE(c["list"].at(5).is_null()); }, "JSON index out of range"},
+      {"index past the end", [&] { EXPECT_TRUE(c["list"].at(5).is_null()); },
+       "JSON index out of range"},
       {"member of a string", [&] { j["s"]["k"] = 1; }, "JSON type error: expected object"},
       {"item of a number", [&] { j["n"][0] = 1; }, "JSON type error: expected array"},
       {"push to a string", [&] { j["s"].push_back(1); }, "JSON type error: expected array"},
-      {"emplace into a number", [&] { j["n"].emplace_back(1) = 2; }, "JSON type error: expected array"},
+      {"emplace into a number", [&] { j["n"].emplace_back(1) = 2; },
+       "JSON type error: expected array"},
       {"erase past the end", [&] { j["list"].erase(std::size_t{9}); }, "JSON index out of range"},
-      {"update of a number", [&] { j["n"].update(Json::object()); }, "JSON type error: expected object"},
+      {"update of a number", [&] { j["n"].update(Json::object()); },
+       "JSON type error: expected object"},
       {"writable key missing", [&] { j.at("nope") = 3; }, "JSON key 'nope' not found"},
   };
   for (const auto& k : cases) {
