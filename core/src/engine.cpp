@@ -129,9 +129,9 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
 }
 
 Result renderReport(std::string_view reportJson, std::string_view format) {
-  ordered_json report = ordered_json::parse(reportJson);
-  if (report.is_discarded() || !report.is_object() ||
-      report.value("schema", "") != "seclead.report/1")
+  const ordered_json report = ordered_json::parse(reportJson);
+  const Json& schema = report["schema"];  // null when absent or when report is no object
+  if (!report.is_object() || !schema.is_string() || schema.get<std::string>() != "seclead.report/1")
     return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
   if (format == "json") return success(report.dump(2));
   if (format == "markdown") return success(renderMarkdown(report));

@@ -286,6 +286,23 @@ TEST(Render, MinimalAndOddlyTypedReportsRenderWithoutCrashing) {
   EXPECT_FALSE(render(R"({"schema":"seclead.report/1"})", "pdf").ok);
 }
 
+// A report whose schema is missing, of another version or not a string is the caller's
+// mistake: the contract's error, never an internal one ({"schema":1} was an internal
+// "JSON type error").
+TEST(Render, ReportWithoutItsSchemaStringIsRefusedPrecisely) {
+  for (const char* text : {R"({"schema":1})", R"({"schema":["seclead.report/1"]})",
+                           R"({"schema":"seclead.report/2"})", R"({"schema":null})", R"({})",
+                           R"([{"schema":"seclead.report/1"}])", "7", "not json"})
+    for (const char* format : {"json", "markdown", "summary"}) {
+      Result r = render(text, format);
+      ASSERT_FALSE(r.ok) << text;
+      ASSERT_EQ(r.errors.size(), 1u) << text;
+      EXPECT_EQ(r.errors[0].code, "syntax") << text;
+      EXPECT_EQ(r.errors[0].path, "") << text;
+      EXPECT_EQ(r.errors[0].message, "expected a seclead.report/1 JSON report") << text;
+    }
+}
+
 TEST(Render, EveryExampleRendersDeterministicallyInEveryFormat) {
   const fs::path dir = fs::path(SECLEAD_SOURCE_DIR) / "examples";
   int rendered = 0;
