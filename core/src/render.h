@@ -49,6 +49,8 @@ namespace rendering {
 
 // obj[key] as text: strings as is, numbers/bools printed, anything else (or absent) "".
 std::string text(const ordered_json& obj, const char* key);
+// obj[key] is the boolean true (false when absent or of another type).
+bool isTrue(const ordered_json& obj, const char* key);
 // obj[key] as an array of strings (non-strings skipped); empty when absent.
 std::vector<std::string> strings(const ordered_json& obj, const char* key);
 // obj[key] if it is an object/array of the asked kind, else an empty one.

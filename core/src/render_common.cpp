@@ -49,6 +49,11 @@ std::vector<std::string> strings(const ordered_json& obj, const char* key) {
   return out;
 }
 
+bool isTrue(const ordered_json& obj, const char* key) {
+  const ordered_json& value = obj[key];  // null when absent or obj is no object
+  return value.is_boolean() && value.get<bool>();
+}
+
 const ordered_json& object(const ordered_json& obj, const char* key) {
   if (!obj.is_object()) return emptyObject();
   auto it = obj.find(key);

@@ -200,7 +200,7 @@ std::string renderMarkdown(const ordered_json& report) {
   const ordered_json& vciso = object(report, "vciso");
   if (vciso.contains("recommended"))
     append(out, "| vCISO engagement | ",
-           vciso.value("recommended", false)
+           isTrue(vciso, "recommended")
                ? "Recommended, about " + text(vciso, "hoursPerMonth") + " hours per month"
                : std::string("Not recommended"),
            " |\n");
@@ -358,7 +358,7 @@ std::string renderMarkdown(const ordered_json& report) {
   // vCISO.
   if (!vciso.empty()) {
     out += "## vCISO sizing\n\n";
-    append(out, "- Recommended: ", vciso.value("recommended", false) ? "yes" : "no", "\n");
+    append(out, "- Recommended: ", isTrue(vciso, "recommended") ? "yes" : "no", "\n");
     if (vciso.contains("hoursPerMonth"))
       append(out, "- Hours per month: ", text(vciso, "hoursPerMonth"), "\n");
     const ordered_json& cost = object(vciso, "monthlyCost");

