@@ -10,8 +10,8 @@
 //   - parsing goes through the strict bounded reader of json_input.h (no exceptions; a
 //     failed parse gives a value whose is_discarded() is true).
 // Accessors that nlohmann throws from (at(), get<T>() on the wrong type) do not throw here:
-// the WebAssembly build cannot catch exceptions (a throw there ends the call uncaught). They record a
-// fault instead, give a neutral value and let the caller go on; the public API in engine.cpp
+// the WebAssembly build cannot catch exceptions (a throw there ends the call uncaught). They record
+// a fault instead, give a neutral value and let the caller go on; the public API in engine.cpp
 // turns a recorded fault into the call's internal error, so no partial output escapes.
 #pragma once
 
