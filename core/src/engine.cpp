@@ -38,12 +38,22 @@ Result internalFailure(const char* what) {
   return failure({{"", "syntax", std::string("internal error: ") + what, ""}});
 }
 
-// A call's result, unless a JSON accessor recorded a fault on the way (a report given to
-// render() with a section of the wrong type, an engine bug): then the output may be partial
-// and the call fails with the fault as its internal error, as a thrown exception did.
-Result unlessFaulted(Result result) {
-  if (const char* fault = Json::fault()) return internalFailure(fault);
-  return result;
+// Runs one public call: its result, unless a JSON accessor recorded a fault on the way (an
+// engine bug, or a renderer reading a value of the wrong type): then the output may be
+// partial and the call fails with the fault as its internal error. The catch blocks are the
+// native-only net of nothrow.h (compiled out in WebAssembly).
+template <class Call>
+Result guarded(Call call) noexcept {
+  try {
+    Json::clearFault();
+    Result result = call();
+    if (const char* fault = Json::fault()) return internalFailure(fault);
+    return result;
+  } catch (const std::exception& e) {
+    return internalFailure(exceptionReached(e.what()));
+  } catch (...) {
+    return internalFailure(exceptionReached("unknown"));
+  }
 }
 
 // The knowledge base must load cleanly; if it does not, every call says so.
@@ -131,7 +141,7 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
 Result renderReport(std::string_view reportJson, std::string_view format) {
   const ordered_json report = ordered_json::parse(reportJson);
   const Json& schema = report["schema"];  // null when absent or when report is no object
-  if (!report.is_object() || !schema.is_string() || schema.get<std::string>() != "seclead.report/1")
+  if (!report.is_object() || !schema.is_string() || schema.string() != "seclead.report/1")
     return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
   if (format == "json") return success(report.dump(2));
   if (format == "markdown") return success(renderMarkdown(report));
@@ -174,44 +184,27 @@ std::string knowledgeBaseVersion() noexcept {
 }
 
 Result validate(std::string_view profileJson, const Options& options) noexcept {
-  try {
-    Json::clearFault();
+  return guarded([&] {
     CheckedInput in = checkInput(profileJson, options);
-    if (!in.profile) return unlessFaulted(failure(std::move(in.errors)));
-    return unlessFaulted(success("{\"valid\":true}"));
-  } catch (const std::exception& e) {
-    return internalFailure(exceptionReached(e.what()));
-  } catch (...) {
-    return internalFailure(exceptionReached("unknown"));
-  }
+    if (!in.profile) return failure(std::move(in.errors));
+    return success("{\"valid\":true}");
+  });
 }
 
 Result assess(std::string_view profileJson, const Options& options) noexcept {
-  try {
-    Json::clearFault();
+  return guarded([&] {
     CheckedInput in = checkInput(profileJson, options);
-    if (!in.profile) return unlessFaulted(failure(std::move(in.errors)));
+    if (!in.profile) return failure(std::move(in.errors));
     ordered_json report = buildReport(*in.overlaid.kb, in.overlaid.applied, *in.profile, options);
     std::string text;
     text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
     report.dumpTo(text, options.compact ? -1 : 2);
-    return unlessFaulted(success(std::move(text)));
-  } catch (const std::exception& e) {
-    return internalFailure(exceptionReached(e.what()));
-  } catch (...) {
-    return internalFailure(exceptionReached("unknown"));
-  }
+    return success(std::move(text));
+  });
 }
 
 Result render(std::string_view reportJson, std::string_view format) noexcept {
-  try {
-    Json::clearFault();
-    return unlessFaulted(renderReport(reportJson, format));
-  } catch (const std::exception& e) {
-    return internalFailure(exceptionReached(e.what()));
-  } catch (...) {
-    return internalFailure(exceptionReached("unknown"));
-  }
+  return guarded([&] { return renderReport(reportJson, format); });
 }
 
 std::string questionnaire() noexcept {

@@ -417,13 +417,11 @@ const Json& Json::at(std::string_view key) const {
   return *found;
 }
 
+// The writable forms: the const lookup and its fault, but scratch() instead of the shared
+// null, since the caller may write through the reference.
 Json& Json::at(std::string_view key) {
-  const Json* found = member(key);
-  if (!found) {
-    recordFault("JSON key '" + std::string(key) + "' not found");
-    return scratch();  // not the shared null: the caller may write through the reference
-  }
-  return const_cast<Json&>(*found);
+  const Json& found = std::as_const(*this).at(key);
+  return &found == &nullValue() ? scratch() : const_cast<Json&>(found);
 }
 
 const Json& Json::at(std::size_t index) const {
@@ -435,11 +433,8 @@ const Json& Json::at(std::size_t index) const {
 }
 
 Json& Json::at(std::size_t index) {
-  if (!is_array() || index >= v_.a->size()) {
-    recordFault("JSON index out of range");
-    return scratch();
-  }
-  return (*v_.a)[index];
+  const Json& found = std::as_const(*this).at(index);
+  return &found == &nullValue() ? scratch() : const_cast<Json&>(found);
 }
 
 bool Json::contains(std::string_view key) const noexcept { return member(key) != nullptr; }
