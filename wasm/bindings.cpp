@@ -52,8 +52,8 @@ val view(const char* data, std::size_t size) {
 
 // Builds "<tag><body>" in g_reply and returns a view of it. No try/catch here or below: the
 // module is built without exception handling (wasm/CMakeLists.txt), and the engine reports
-// every failure as a Result. An allocation failure aborts the call, which api.js reports as
-// code "internal".
+// every failure as a Result. An allocation failure would end the call as a JavaScript
+// exception, which api.js reports as code "internal".
 val reply(const char* tag, const std::string& body) {
   g_reply.clear();
   g_reply += tag;

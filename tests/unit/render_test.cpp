@@ -291,9 +291,9 @@ TEST(Render, MinimalAndOddlyTypedReportsRenderWithoutCrashing) {
 // mistake: the contract's error, never an internal one ({"schema":1} was an internal
 // "JSON type error").
 TEST(Render, ReportWithoutItsSchemaStringIsRefusedPrecisely) {
-  for (const char* text : {R"({"schema":1})", R"({"schema":["seclead.report/1"]})",
-                           R"({"schema":"seclead.report/2"})", R"({"schema":null})", R"({})",
-                           R"([{"schema":"seclead.report/1"}])", "7", "not json"})
+  for (const char* text :
+       {R"({"schema":1})", R"({"schema":["seclead.report/1"]})", R"({"schema":"seclead.report/2"})",
+        R"({"schema":null})", R"({})", R"([{"schema":"seclead.report/1"}])", "7", "not json"})
     for (const char* format : {"json", "markdown", "summary"}) {
       Result r = render(text, format);
       ASSERT_FALSE(r.ok) << text;
@@ -306,8 +306,8 @@ TEST(Render, ReportWithoutItsSchemaStringIsRefusedPrecisely) {
 
 // A host may hand render() an edited report: every value of a real one (with the explained
 // obligations; of each array, the first item), replaced in turn by a value of each other JSON
-// type, renders in every format that reads values or is refused as not a report, never an internal error (a
-// renderer reading a value of the wrong type: a fault, json.h; markdown read a vCISO
+// type, renders in every format that reads values or is refused as not a report, never an internal
+// error (a renderer reading a value of the wrong type: a fault, json.h; markdown read a vCISO
 // `recommended` of another type than boolean as one).
 TEST(Render, EveryValueOfARealReportMayHaveAnyTypeWithoutAnInternalError) {
   Options options;
@@ -360,8 +360,9 @@ TEST(Render, EveryValueOfARealReportMayHaveAnyTypeWithoutAnInternalError) {
         if (!r.ok) {
           std::string where;
           for (const auto& key : path) where += "/" + key;
-          ASSERT_EQ(path.front(), "schema") << format << " " << where << " = " << substitute.dump()
-                                            << ": " << r.errorJson();  // only a broken schema is refused
+          ASSERT_EQ(path.front(), "schema")
+              << format << " " << where << " = " << substitute.dump() << ": "
+              << r.errorJson();  // only a broken schema is refused
           EXPECT_EQ(r.errors.at(0).message, "expected a seclead.report/1 JSON report");
         }
       }
