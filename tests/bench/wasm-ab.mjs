@@ -6,12 +6,12 @@
 //
 // Each DIST is a folder holding seclead_engine.mjs + seclead_engine.wasm (e.g. a copy of
 // wasm/dist/ built from another commit). Both go through this tree's wasm/src/api.js.
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { coldMedians, coldRun, median, PROFILES, ROOT } from "./wasm-common.mjs";
+
 const API = pathToFileURL(join(ROOT, "wasm", "src", "api.js")).href;
 const args = process.argv.slice(2);
 const cold = args[0] === "--cold";
@@ -20,12 +20,6 @@ if (dists.length !== 2) {
   console.error("usage: node tests/bench/wasm-ab.mjs [--cold] OLD_DIST NEW_DIST");
   process.exit(2);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const PROFILES = [
-  ["small", "examples/agency-12.json"],
-  ["typical", "examples/us-clinic.json"],
-  ["maximal", "tests/bench/maximal-profile.json"],
-];
 
 async function load(dist) {
   const { bindEngine } = await import(API);
@@ -54,33 +48,21 @@ if (!cold) {
     console.log(`${name}: old ${ta.toFixed(0)} µs, new ${tb.toFixed(0)} µs CPU per assessment, new/old ${(tb / ta).toFixed(3)}`);
   }
 } else {
-  const profile = readFileSync(join(ROOT, "examples", "us-clinic.json"), "utf8");
-  // The same steps as init() in Node: import the glue, read the .wasm, instantiate; then the
-  // first call (loads the knowledge base) and the first assessment.
-  const child = (dist) => `
-const t0 = performance.now();
-const { readFile } = await import("node:fs/promises");
+  // The same steps as init() in Node, from the given folder: import the glue, read the .wasm,
+  // instantiate.
+  const loadSource = (dist) => `const { readFile } = await import("node:fs/promises");
 const { bindEngine } = await import(${JSON.stringify(API)});
 const { default: factory } = await import(${JSON.stringify(pathToFileURL(join(dist, "seclead_engine.mjs")).href)});
-const engine = bindEngine(await factory({ wasmBinary: await readFile(${JSON.stringify(join(dist, "seclead_engine.wasm"))}) }));
-const t1 = performance.now();
-engine.version();
-const t2 = performance.now();
-engine.assessJson(${JSON.stringify(profile)});
-const t3 = performance.now();
-console.log(JSON.stringify({ instantiate: t1 - t0, knowledge: t2 - t1, first: t3 - t2, total: t3 - t0 }));`;
+const engine = bindEngine(await factory({ wasmBinary: await readFile(${JSON.stringify(join(dist, "seclead_engine.wasm"))}) }));`;
   for (const flags of [[], ["--no-wasm-lazy-compilation"]]) {
     const runs = [[], []];
     for (let i = 0; i < 15; ++i)
-      for (const k of i % 2 ? [0, 1] : [1, 0]) {
-        const r = spawnSync(process.execPath, [...flags, "--input-type=module", "-e", child(dists[k])], { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr}`);
-        runs[k].push(JSON.parse(r.stdout));
-      }
+      for (const k of i % 2 ? [0, 1] : [1, 0]) runs[k].push(coldRun(loadSource(dists[k]), flags));
     runs.forEach((list, k) => {
-      const m = (key) => median(list.map((x) => x[key])).toFixed(1);
+      const m = coldMedians(list);
+      const ms = (key) => m[key].toFixed(1);
       console.log(
-        `${flags[0] || "lazy compilation"} ${k ? "new" : "old"}: instantiate ${m("instantiate")} + knowledge ${m("knowledge")} + first ${m("first")} = ${m("total")} ms`,
+        `${flags[0] || "lazy compilation"} ${k ? "new" : "old"}: instantiate ${ms("instantiate")} + knowledge ${ms("knowledge")} + first ${ms("first")} = ${ms("total")} ms`,
       );
     });
   }

@@ -5,10 +5,10 @@
 // Usage: node tests/bench/wasm-batch-line.mjs [PROFILES.ndjson] (default: the examples).
 // Interleaved rounds, median per line.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { median, ROOT } from "./wasm-common.mjs";
+
 // The JavaScript compaction seclead-wasm used before the compact option.
 const { compactJson } = await import(join(ROOT, "tests", "wasm", "helpers.mjs"));
 const { init } = await import(join(ROOT, "wasm", "src", "index.js"));
@@ -39,6 +39,5 @@ for (let r = 0; r < rounds; ++r) {
   let t = cpu(); before(); a.push((cpu() - t) / lines.length);
   t = cpu(); now(); b.push((cpu() - t) / lines.length);
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 console.log(`${lines.length} valid lines, ${rounds} rounds: pretty + JS compaction ${(median(a) * 1000).toFixed(0)} us/line, ` +
   `compact option ${(median(b) * 1000).toFixed(0)} us/line: ${((1 - median(b) / median(a)) * 100).toFixed(1)}% less CPU`);

@@ -19,24 +19,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+import { coldMedians, coldRun, median, PROFILES, ROOT } from "./wasm-common.mjs";
+
 const DIST = join(ROOT, "wasm", "dist");
 const NATIVE_BENCH = process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
 const SAMPLES = Number(args[args.indexOf("--samples") + 1]) || 500;
-const PROFILES = [
-  ["small", "examples/agency-12.json"],
-  ["typical", "examples/us-clinic.json"],
-  ["maximal", "tests/bench/maximal-profile.json"],
-];
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 // 1. Sizes, exactly as `gzip -9c FILE | wc -c` counts them.
@@ -62,33 +52,14 @@ const singleCode = readFileSync(join(DIST, "seclead_engine.single.js"), "utf8");
 const engineRaw = sizes["seclead_engine.wasm"].raw + sizes["seclead_engine.mjs"].raw;
 const engineGzip = sizes["seclead_engine.wasm"].gzip + sizes["seclead_engine.mjs"].gzip;
 
-// 2. Cold start in fresh processes: import + read + compile + instantiate, then one assessment.
-const child = `
-const t0 = performance.now();
-const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
-const engine = await init();
-const t1 = performance.now();
-engine.version();
-const t2 = performance.now();
-engine.assessJson(${JSON.stringify(readFileSync(join(ROOT, "examples", "us-clinic.json"), "utf8"))});
-const t3 = performance.now();
-console.log(JSON.stringify({ instantiate: t1 - t0, knowledge: t2 - t1, first: t3 - t2, total: t3 - t0 }));
-`;
+// 2. Cold start in fresh processes: import + read + compile + instantiate (the package's
+// init()), then the first call and one assessment.
+const initSource = `const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
+const engine = await init();`;
 // Node 20 compiles wasm lazily (each function on its first call, on the main thread); the
 // second series compiles it all up front on V8's background threads, as seclead-wasm does.
 function coldSeries(flags) {
-  const cold = [];
-  for (let i = 0; i < RUNS; ++i) {
-    const r = spawnSync(process.execPath, [...flags, "--input-type=module", "-e", child], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`cold start run failed: ${r.stderr}`);
-    cold.push(JSON.parse(r.stdout));
-  }
-  return {
-    instantiate: median(cold.map((c) => c.instantiate)),
-    knowledge: median(cold.map((c) => c.knowledge)),
-    first: median(cold.map((c) => c.first)),
-    total: median(cold.map((c) => c.total)),
-  };
+  return coldMedians(Array.from({ length: RUNS }, () => coldRun(initSource, flags)));
 }
 const coldMedian = coldSeries([]);
 const coldEager = coldSeries(["--no-wasm-lazy-compilation"]);
