@@ -125,7 +125,7 @@ val render(const std::string& reportJson, const std::string& format) {
 }
 
 val questionnaire() {
-  return reply("ok\n", seclead::questionnaire());
+  return envelope(seclead::questionnaire());
 }
 
 // A JSON string literal. The versions are plain ASCII (semver, a date); the escaping only

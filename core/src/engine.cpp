@@ -207,15 +207,12 @@ Result render(std::string_view reportJson, std::string_view format) noexcept {
   return guarded([&] { return renderReport(reportJson, format); });
 }
 
-std::string questionnaire() noexcept {
-  try {
-    Json::clearFault();
-    std::string out = questionnaireJson(embeddedKb());
-    if (!Json::fault()) return out;
-  } catch (...) {
-    exceptionReached("unknown");
-  }
-  return "{\"errors\":[]}";
+Result questionnaire() noexcept {
+  return guarded([] {
+    std::vector<Error> errors;
+    if (kbBroken(errors)) return failure(std::move(errors));
+    return success(questionnaireJson(embeddedKb()));
+  });
 }
 
 }  // namespace seclead

@@ -41,6 +41,14 @@ std::string describe(const std::vector<KbError>& errors) {
   return out;
 }
 
+// The engine's questionnaire, parsed; fails the test if the call did not succeed.
+json questionnaireDoc() {
+  Result r = questionnaire();
+  EXPECT_TRUE(r.ok) << r.errorJson();
+  EXPECT_TRUE(r.errors.empty());
+  return json::parse(r.output);
+}
+
 json questionAt(const json& doc, const std::string& id) {
   for (const auto& s : doc["sections"])
     for (const auto& q : s["questions"])
@@ -54,7 +62,7 @@ TEST(Questionnaire, EmbeddedQuestionnaireLoadsCleanly) {
 }
 
 TEST(Questionnaire, SectionsFollowTheContractOrder) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   std::vector<std::string> ids;
   for (const auto& s : doc["sections"]) ids.push_back(s["id"].get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"organization", "data", "regulatory", "risk", "strategy",
@@ -62,7 +70,7 @@ TEST(Questionnaire, SectionsFollowTheContractOrder) {
 }
 
 TEST(Questionnaire, CoversEveryProfileSectionAndRequiredField) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   std::set<std::string> pointers;
   for (const auto& s : doc["sections"])
     for (const auto& q : s["questions"]) pointers.insert(q["pointer"].get<std::string>());
@@ -75,7 +83,7 @@ TEST(Questionnaire, CoversEveryProfileSectionAndRequiredField) {
 }
 
 TEST(Questionnaire, EverySourceNamesASeedThatExistsOrAnObligation) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   json obligations = embeddedKb().documents.at("obligations.json");
   std::string obligationText = obligations.dump();
   for (const auto& s : doc["sections"])
@@ -106,7 +114,7 @@ TEST(Questionnaire, EverySourceNamesASeedThatExistsOrAnObligation) {
 // Skip logic, as the contract's examples demand: HIPAA only for US health-type sectors,
 // NYDFS only with US-NY, DORA only for EU/EEA financial entities.
 TEST(Questionnaire, SkipLogicMatchesTheRegulationTriggers) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   json hipaa = questionAt(doc, "data-hipaa");
   ASSERT_TRUE(hipaa.contains("visibleWhen"));
   std::string cond = hipaa["visibleWhen"].dump();
@@ -123,7 +131,7 @@ TEST(Questionnaire, SkipLogicMatchesTheRegulationTriggers) {
 }
 
 TEST(Questionnaire, RequiredFieldsCannotBeUnknownAndOptionalOnesCan) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   EXPECT_FALSE(questionAt(doc, "org-employees").value("allowUnknown", false));
   EXPECT_FALSE(questionAt(doc, "org-sector").value("allowUnknown", false));
   EXPECT_TRUE(questionAt(doc, "org-revenue").value("allowUnknown", false));
@@ -131,7 +139,7 @@ TEST(Questionnaire, RequiredFieldsCannotBeUnknownAndOptionalOnesCan) {
 }
 
 TEST(Questionnaire, AllDefaultsMakeAValidProfile) {
-  json doc = json::parse(questionnaire());
+  json doc = questionnaireDoc();
   json profile = {{"schema", "seclead.profile/1"}};
   for (const auto& s : doc["sections"])
     for (const auto& q : s["questions"]) {
