@@ -49,8 +49,8 @@ Result assess(std::string_view profileJson, const Options& options = {}) noexcep
 // (summary: a header line and one spreadsheet row, for portfolios).
 Result render(std::string_view reportJson, std::string_view format) noexcept;
 
-// The ordered questions that fill a profile, as JSON text (the questionnaire of issue 5). Fails only
-// as every call does when the knowledge base did not load, or on an internal error.
+// The ordered questions that fill a profile, as JSON text (the questionnaire of issue 5). Fails
+// only as every call does when the knowledge base did not load, or on an internal error.
 Result questionnaire() noexcept;
 
 }  // namespace seclead
