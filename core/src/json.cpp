@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "json_input.h"
 
@@ -40,11 +41,58 @@ bool isPair(const Json& j) { return j.is_array() && j.size() == 2 && j[0].is_str
 
 // ---- writing ---------------------------------------------------------------------------
 
-void writeHex4(std::string& out, unsigned value) {
+}  // namespace
+
+// Appends to a std::string through a raw pointer. In WebAssembly, std::string's push_back
+// and append are out-of-line calls into libc++, one per character or piece written: about
+// a quarter of an assessment there. The sink grows the string in large steps (using the
+// capacity the caller reserved first) and writes bytes; it trims the string when destroyed.
+class JsonSink {
+ public:
+  explicit JsonSink(std::string& out) : out_(out), used_(out.size()) {}
+  JsonSink(const JsonSink&) = delete;
+  JsonSink& operator=(const JsonSink&) = delete;
+  ~JsonSink() { out_.resize(used_); }
+
+  void put(char c) {
+    room(1);
+    data_[used_++] = c;
+  }
+  void put(const char* text, std::size_t n) {
+    room(n);
+    std::memcpy(data_ + used_, text, n);
+    used_ += n;
+  }
+  void put(std::string_view text) { put(text.data(), text.size()); }
+  void fill(std::size_t n, char c) {
+    room(n);
+    std::memset(data_ + used_, c, n);
+    used_ += n;
+  }
+
+ private:
+  void room(std::size_t n) {
+    if (n > size_ - used_) grow(n);
+  }
+  void grow(std::size_t n) {
+    size_ = std::max({out_.capacity(), used_ + n, size_ * 2, std::size_t{256}});
+    out_.resize(size_);
+    data_ = out_.data();
+  }
+
+  std::string& out_;
+  char* data_ = nullptr;
+  std::size_t used_;
+  std::size_t size_ = 0;  // out_'s size while writing; 0 until the first growth
+};
+
+namespace {
+
+void writeHex4(JsonSink& out, unsigned value) {
   static const char kHex[] = "0123456789abcdef";
-  out += "\\u00";
-  out += kHex[(value >> 4) & 0xF];
-  out += kHex[value & 0xF];
+  out.put("\\u00");
+  out.put(kHex[(value >> 4) & 0xF]);
+  out.put(kHex[value & 0xF]);
 }
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
@@ -72,8 +120,8 @@ std::size_t utf8Length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-void writeString(std::string& out, std::string_view s) {
-  out += '"';
+void writeString(JsonSink& out, std::string_view s) {
+  out.put('"');
   std::size_t i = 0;
   while (i < s.size()) {
     // Copy the longest run that needs no escaping in one go.
@@ -89,44 +137,44 @@ void writeString(std::string& out, std::string_view s) {
       if (n == 0) break;
       i += n;
     }
-    out.append(s.data() + start, i - start);
+    out.put(s.data() + start, i - start);
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"': out.put("\\\""); break;
+      case '\\': out.put("\\\\"); break;
+      case '\b': out.put("\\b"); break;
+      case '\f': out.put("\\f"); break;
+      case '\n': out.put("\\n"); break;
+      case '\r': out.put("\\r"); break;
+      case '\t': out.put("\\t"); break;
       default:
         if (c < 0x20) {
           writeHex4(out, c);
         } else {
-          out += "\xEF\xBF\xBD";  // invalid UTF-8: U+FFFD, as nlohmann's "replace" handler
+          out.put("\xEF\xBF\xBD");  // invalid UTF-8: U+FFFD, as nlohmann's "replace" handler
         }
     }
     ++i;
   }
-  out += '"';
+  out.put('"');
 }
 
 template <class T>
-void writeInteger(std::string& out, T value) {
+void writeInteger(JsonSink& out, T value) {
   char buffer[24];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+  out.put(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 // nlohmann's number layout over the shortest digits that read back as the same double.
-void writeDouble(std::string& out, double d) {
+void writeDouble(JsonSink& out, double d) {
   if (!std::isfinite(d)) {
-    out += "null";
+    out.put("null");
     return;
   }
   if (d == 0) {
-    out += std::signbit(d) ? "-0.0" : "0.0";
+    out.put(std::signbit(d) ? "-0.0" : "0.0");
     return;
   }
   char buffer[40];
@@ -146,37 +194,37 @@ void writeDouble(std::string& out, double d) {
   int exponent = std::atoi(buffer + (negative ? 1 : 0) + e + 1);
   const int k = static_cast<int>(digits.size());
   const int n = exponent + 1;  // the value is 0.digits * 10^n
-  if (negative) out += '-';
+  if (negative) out.put('-');
   if (k <= n && n <= 15) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
-    out += ".0";
+    out.put(digits);
+    out.fill(static_cast<std::size_t>(n - k), '0');
+    out.put(".0");
   } else if (0 < n && n <= 15) {
-    out.append(digits, 0, static_cast<std::size_t>(n));
-    out += '.';
-    out.append(digits, static_cast<std::size_t>(n), std::string::npos);
+    out.put(digits.data(), static_cast<std::size_t>(n));
+    out.put('.');
+    out.put(std::string_view(digits).substr(static_cast<std::size_t>(n)));
   } else if (-4 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
+    out.put("0.");
+    out.fill(static_cast<std::size_t>(-n), '0');
+    out.put(digits);
   } else {
-    out += digits[0];
+    out.put(digits[0]);
     if (k > 1) {
-      out += '.';
-      out.append(digits, 1, std::string::npos);
+      out.put('.');
+      out.put(std::string_view(digits).substr(1));
     }
-    out += 'e';
+    out.put('e');
     int x = n - 1;
-    out += x < 0 ? '-' : '+';
+    out.put(x < 0 ? '-' : '+');
     if (x < 0) x = -x;
-    if (x < 10) out += '0';
+    if (x < 10) out.put('0');
     writeInteger(out, x);
   }
 }
 
-void newline(std::string& out, int indent, int depth) {
-  out += '\n';
-  out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
+void newline(JsonSink& out, int indent, int depth) {
+  out.put('\n');
+  out.fill(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -245,24 +293,148 @@ Json fromNode(const jin::Value& v, bool asNlohmann) {
 
 }  // namespace
 
+// ---- the pool of recycled heap parts ---------------------------------------------------
+
+namespace {
+
+// Per thread, at most this many holders of each kind are kept, and only small ones: a
+// string's buffer up to kKeptStringCapacity bytes, an array's or object's up to
+// kKeptItems items. What is kept is bounded (~1 MB per thread at most) and reused by the
+// next value built on the same thread, so a steady stream of assessments allocates little.
+constexpr std::size_t kKeptHolders = 2048;
+constexpr std::size_t kKeptStringCapacity = 256;
+constexpr std::size_t kKeptItems = 64;
+
+struct Pool {
+  std::vector<std::string*> strings;
+  std::vector<Json::Array*> arrays;
+  std::vector<Json::Object*> objects;
+  Pool();
+  ~Pool();
+};
+
+// 0: this thread's pool is not made yet, 1: open, 2: destroyed (thread exit; values
+// destroyed after it, e.g. statics, are freed directly). Trivially destructible, so it is
+// still readable while the thread's other thread_local objects are destroyed.
+thread_local unsigned char t_poolState = 0;
+
+Pool::Pool() { t_poolState = 1; }
+
+Pool::~Pool() {
+  t_poolState = 2;
+  for (auto* s : strings) delete s;
+  for (auto* a : arrays) delete a;
+  for (auto* o : objects) delete o;
+}
+
+Pool* pool() {
+  if (t_poolState == 2) return nullptr;
+  thread_local Pool instance;
+  return &instance;
+}
+
+template <class T>
+T* take(std::vector<T*>& kept) {
+  if (kept.empty()) return new T();
+  T* out = kept.back();
+  kept.pop_back();
+  return out;
+}
+
+template <class T>
+void keep(std::vector<T*>& kept, T* holder, bool small) {
+  if (small && kept.size() < kKeptHolders) {
+    kept.push_back(holder);
+  } else {
+    delete holder;
+  }
+}
+
+}  // namespace
+
+std::string* Json::newString(std::string_view text) {
+  Pool* p = pool();
+  std::string* s = p ? take(p->strings) : new std::string();
+  s->assign(text);
+  return s;
+}
+
+std::string* Json::newString(std::string&& text) {
+  Pool* p = pool();
+  if (!p) return new std::string(std::move(text));
+  std::string* s = take(p->strings);
+  if (text.size() <= s->capacity()) {
+    s->assign(text);  // into the kept buffer; `text` frees its own
+  } else {
+    *s = std::move(text);
+  }
+  return s;
+}
+
+Json::Array* Json::newArray() {
+  Pool* p = pool();
+  return p ? take(p->arrays) : new Array();
+}
+
+Json::Object* Json::newObject() {
+  Pool* p = pool();
+  return p ? take(p->objects) : new Object();
+}
+
+void Json::destroy() noexcept {
+  const value_t type = type_;
+  type_ = value_t::null;
+  Pool* p = (type == value_t::string || type == value_t::array || type == value_t::object)
+                ? pool()
+                : nullptr;
+  switch (type) {
+    case value_t::string:
+      if (!p) {
+        delete v_.s;
+      } else {
+        v_.s->clear();
+        keep(p->strings, v_.s, v_.s->capacity() <= kKeptStringCapacity);
+      }
+      break;
+    case value_t::array:
+      if (!p) {
+        delete v_.a;
+      } else {
+        v_.a->clear();  // recycles the items first
+        keep(p->arrays, v_.a, v_.a->capacity() <= kKeptItems);
+      }
+      break;
+    case value_t::object:
+      if (!p) {
+        delete v_.o;
+      } else {
+        v_.o->clear();
+        keep(p->objects, v_.o, v_.o->capacity() <= kKeptItems);
+      }
+      break;
+    default: break;
+  }
+}
+
 // ---- construction ----------------------------------------------------------------------
 
 Json::Json(value_t type) : type_(type) {
-  if (type == value_t::array) v_.a = new Array();
-  if (type == value_t::object) v_.o = new Object();
-  if (type == value_t::string) v_.s = new std::string();
+  if (type == value_t::array) v_.a = newArray();
+  if (type == value_t::object) v_.o = newObject();
+  if (type == value_t::string) v_.s = newString(std::string_view());
 }
 
 Json::Json(std::initializer_list<Json> init) {
   bool object = std::all_of(init.begin(), init.end(), isPair);
   if (object && init.size() > 0) {
     type_ = value_t::object;
-    v_.o = new Object();
+    v_.o = newObject();
     v_.o->reserve(init.size());
     for (const auto& pair : init) v_.o->emplace_back(pair[0].string(), pair[1]);
   } else {
     type_ = value_t::array;
-    v_.a = new Array(init);
+    v_.a = newArray();
+    v_.a->assign(init.begin(), init.end());
   }
 }
 
@@ -274,21 +446,11 @@ Json Json::array(std::initializer_list<Json> init) {
 
 Json::Json(const Json& other) : type_(other.type_) {
   switch (type_) {
-    case value_t::string: v_.s = new std::string(*other.v_.s); break;
-    case value_t::array: v_.a = new Array(*other.v_.a); break;
-    case value_t::object: v_.o = new Object(*other.v_.o); break;
+    case value_t::string: v_.s = newString(std::string_view(*other.v_.s)); break;
+    case value_t::array: v_.a = newArray(); *v_.a = *other.v_.a; break;
+    case value_t::object: v_.o = newObject(); *v_.o = *other.v_.o; break;
     default: v_ = other.v_;
   }
-}
-
-void Json::destroy() noexcept {
-  switch (type_) {
-    case value_t::string: delete v_.s; break;
-    case value_t::array: delete v_.a; break;
-    case value_t::object: delete v_.o; break;
-    default: break;
-  }
-  type_ = value_t::null;
 }
 
 Json Json::from(const jin::Value& node) { return fromNode(node, false); }
@@ -504,14 +666,14 @@ Json::const_iterator Json::find(std::string_view key) const {
 
 // ---- output ----------------------------------------------------------------------------
 
-void Json::write(std::string& out, int indent, int depth) const {
+void Json::write(JsonSink& out, int indent, int depth) const {
   switch (type_) {
     case value_t::null:
     case value_t::discarded:
-      out += type_ == value_t::null ? "null" : "<discarded>";
+      out.put(type_ == value_t::null ? "null" : "<discarded>");
       return;
     case value_t::boolean:
-      out += v_.b ? "true" : "false";
+      out.put(v_.b ? "true" : "false");
       return;
     case value_t::number_integer:
       writeInteger(out, v_.i);
@@ -527,37 +689,37 @@ void Json::write(std::string& out, int indent, int depth) const {
       return;
     case value_t::array: {
       if (v_.a->empty()) {
-        out += "[]";
+        out.put("[]");
         return;
       }
-      out += '[';
+      out.put('[');
       bool first = true;
       for (const auto& item : *v_.a) {
-        if (!first) out += ',';
+        if (!first) out.put(',');
         first = false;
         if (indent >= 0) newline(out, indent, depth + 1);
         item.write(out, indent, depth + 1);
       }
       if (indent >= 0) newline(out, indent, depth);
-      out += ']';
+      out.put(']');
       return;
     }
     case value_t::object: {
       if (v_.o->empty()) {
-        out += "{}";
+        out.put("{}");
         return;
       }
       auto member = [&](const Member& m, bool first) {
-        if (!first) out += ',';
+        if (!first) out.put(',');
         if (indent >= 0) newline(out, indent, depth + 1);
         writeString(out, m.first);
-        out += indent >= 0 ? ": " : ":";
+        out.put(indent >= 0 ? ": " : ":");
         m.second.write(out, indent, depth + 1);
       };
-      out += '{';
+      out.put('{');
       for (std::size_t i = 0; i < v_.o->size(); ++i) member((*v_.o)[i], i == 0);
       if (indent >= 0) newline(out, indent, depth);
-      out += '}';
+      out.put('}');
       return;
     }
   }
@@ -570,7 +732,10 @@ std::string Json::dump(int indent, char, bool, error_handler_t) const {
   return out;
 }
 
-void Json::dumpTo(std::string& out, int indent) const { write(out, indent, 0); }
+void Json::dumpTo(std::string& out, int indent) const {
+  JsonSink sink(out);
+  write(sink, indent, 0);
+}
 
 bool operator==(const Json& a, const Json& b) noexcept {
   using T = Json::value_t;

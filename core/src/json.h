@@ -30,6 +30,7 @@ namespace seclead {
 namespace jin {
 class Value;
 }
+class JsonSink;  // json.cpp: the writer's output buffer
 
 class Json {
  public:
@@ -66,18 +67,18 @@ class Json {
   Json(T d) noexcept : type_(value_t::number_float) {
     v_.d = static_cast<double>(d);
   }
-  Json(const char* s) : type_(value_t::string) { v_.s = new std::string(s); }
-  Json(std::string s) : type_(value_t::string) { v_.s = new std::string(std::move(s)); }
-  Json(std::string_view s) : type_(value_t::string) { v_.s = new std::string(s); }
+  Json(const char* s) : type_(value_t::string) { v_.s = newString(std::string_view(s)); }
+  Json(std::string s) : type_(value_t::string) { v_.s = newString(std::move(s)); }
+  Json(std::string_view s) : type_(value_t::string) { v_.s = newString(s); }
   template <class T>
   Json(const std::vector<T>& items) : type_(value_t::array) {
-    v_.a = new Array();
+    v_.a = newArray();
     v_.a->reserve(items.size());
     for (const auto& item : items) v_.a->emplace_back(item);
   }
   template <class T>
   Json(const std::map<std::string, T>& members) : type_(value_t::object) {
-    v_.o = new Object();
+    v_.o = newObject();
     v_.o->reserve(members.size());
     for (const auto& [key, value] : members) v_.o->emplace_back(key, Json(value));
   }
@@ -296,6 +297,13 @@ class Json {
  private:
   explicit Json(value_t type);
   void destroy() noexcept;
+  // The heap parts of strings, arrays and objects come from a per-thread pool of recycled
+  // ones, kept with their capacity (json.cpp): a report is a tree of ~1,500 small blocks,
+  // and malloc/free were about a quarter of an assessment.
+  static std::string* newString(std::string_view text);
+  static std::string* newString(std::string&& text);
+  static Array* newArray();
+  static Object* newObject();
   void typeError(const char* wanted) const;
   static void recordFault(std::string message);
   // Where a write to a value of the wrong type goes: a fresh null each time, never read.
@@ -307,7 +315,7 @@ class Json {
   Json& item(std::size_t index);
   const Json& item(std::size_t index) const;
   const Array& arrayRef() const;
-  void write(std::string& out, int indent, int depth) const;
+  void write(JsonSink& out, int indent, int depth) const;
 
   value_t type_ = value_t::null;
   union Value {
