@@ -22,6 +22,16 @@ namespace {
 
 using Loader = void (*)(const json&, Kb&, std::vector<KbError>&);
 
+// A three-letter currency code as one integer: a marker byte, then its bytes in order; 0
+// (no code) for any other length.
+std::uint32_t packedCode(std::string_view code) {
+  if (code.size() != 3) return 0;
+  return std::uint32_t{1} << 24 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(code[2]));
+}
+
 void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"meta.json", errors};
   kb.version = read.str(doc, "version", "");
@@ -36,6 +46,8 @@ void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     }
     kb.usdPerUnit[code] = rate.get<double>();
   }
+  for (const auto& [code, rate] : kb.usdPerUnit) kb.ratesByCode.emplace_back(packedCode(code), rate);
+  std::sort(kb.ratesByCode.begin(), kb.ratesByCode.end());
   if (doc.contains("texts") && doc["texts"].is_object()) {
     for (const auto& [key, text] : doc["texts"].items()) {
       if (text.is_string()) kb.texts[key] = text.get<std::string>();
@@ -100,16 +112,24 @@ const ResponsibilityInfo* Kb::responsibility(std::string_view id) const {
   return nullptr;
 }
 
+const double* Kb::usdRate(std::string_view currency) const {
+  const std::uint32_t key = packedCode(currency);
+  auto it = std::lower_bound(ratesByCode.begin(), ratesByCode.end(), key,
+                             [](const auto& entry, std::uint32_t k) { return entry.first < k; });
+  if (key == 0 || it == ratesByCode.end() || it->first != key) return nullptr;
+  return &it->second;
+}
+
 std::optional<double> Kb::toUsd(double amount, std::string_view currency) const {
-  auto it = usdPerUnit.find(std::string(currency));
-  if (it == usdPerUnit.end()) return std::nullopt;
-  return amount * it->second;
+  const double* rate = usdRate(currency);
+  if (!rate) return std::nullopt;
+  return amount * *rate;
 }
 
 std::optional<double> Kb::fromUsd(double usd, std::string_view currency) const {
-  auto it = usdPerUnit.find(std::string(currency));
-  if (it == usdPerUnit.end()) return std::nullopt;
-  return usd / it->second;
+  const double* rate = usdRate(currency);
+  if (!rate) return std::nullopt;
+  return usd / *rate;
 }
 
 std::string KbReader::str(const json& obj, const char* key, const std::string& at, bool required) {

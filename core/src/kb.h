@@ -2,6 +2,7 @@
 // turned into typed sections once. Each engine module owns its section and its loader.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ struct Kb {
   std::vector<RoleInfo> roles;                        // knowledge order
   std::vector<ResponsibilityInfo> responsibilities;   // knowledge order
   std::map<std::string, double> usdPerUnit;           // currency code -> USD per unit
+  // The same rates keyed by the code's three letters packed in an integer, sorted: the
+  // what-if search converts money thousands of times per assessment, and the string-keyed
+  // lookup was ~5% of an assessment in WebAssembly (its memcmp is a byte loop).
+  std::vector<std::pair<std::uint32_t, double>> ratesByCode;
   std::map<std::string, std::string> texts;           // overlay-translatable texts by key
 
   ObligationCatalog obligations;      // obligations.cpp
@@ -56,6 +61,8 @@ struct Kb {
   // Converts an amount to USD with the knowledge base's fixed rates; nullopt if unknown currency.
   std::optional<double> toUsd(double amount, std::string_view currency) const;
   std::optional<double> fromUsd(double usd, std::string_view currency) const;
+  // USD per unit of `currency`, or null if the code is unknown.
+  const double* usdRate(std::string_view currency) const;
 };
 
 // The embedded knowledge base, loaded once (thread-safe). kbLoadErrors() is empty when it
