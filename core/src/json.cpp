@@ -141,13 +141,27 @@ void writeString(JsonSink& out, std::string_view s) {
     if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out.put("\\\""); break;
-      case '\\': out.put("\\\\"); break;
-      case '\b': out.put("\\b"); break;
-      case '\f': out.put("\\f"); break;
-      case '\n': out.put("\\n"); break;
-      case '\r': out.put("\\r"); break;
-      case '\t': out.put("\\t"); break;
+      case '"':
+        out.put("\\\"");
+        break;
+      case '\\':
+        out.put("\\\\");
+        break;
+      case '\b':
+        out.put("\\b");
+        break;
+      case '\f':
+        out.put("\\f");
+        break;
+      case '\n':
+        out.put("\\n");
+        break;
+      case '\r':
+        out.put("\\r");
+        break;
+      case '\t':
+        out.put("\\t");
+        break;
       default:
         if (c < 0x20) {
           writeHex4(out, c);
@@ -318,7 +332,9 @@ struct Pool {
 // still readable while the thread's other thread_local objects are destroyed.
 thread_local unsigned char t_poolState = 0;
 
-Pool::Pool() { t_poolState = 1; }
+Pool::Pool() {
+  t_poolState = 1;
+}
 
 Pool::~Pool() {
   t_poolState = 2;
@@ -412,7 +428,8 @@ void Json::destroy() noexcept {
         keep(p->objects, v_.o, v_.o->capacity() <= kKeptItems);
       }
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -446,9 +463,17 @@ Json Json::array(std::initializer_list<Json> init) {
 
 Json::Json(const Json& other) : type_(other.type_) {
   switch (type_) {
-    case value_t::string: v_.s = newString(std::string_view(*other.v_.s)); break;
-    case value_t::array: v_.a = newArray(); *v_.a = *other.v_.a; break;
-    case value_t::object: v_.o = newObject(); *v_.o = *other.v_.o; break;
+    case value_t::string:
+      v_.s = newString(std::string_view(*other.v_.s));
+      break;
+    case value_t::array:
+      v_.a = newArray();
+      *v_.a = *other.v_.a;
+      break;
+    case value_t::object:
+      v_.o = newObject();
+      *v_.o = *other.v_.o;
+      break;
     default: v_ = other.v_;
   }
 }

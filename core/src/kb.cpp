@@ -46,7 +46,8 @@ void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     }
     kb.usdPerUnit[code] = rate.get<double>();
   }
-  for (const auto& [code, rate] : kb.usdPerUnit) kb.ratesByCode.emplace_back(packedCode(code), rate);
+  for (const auto& [code, rate] : kb.usdPerUnit)
+    kb.ratesByCode.emplace_back(packedCode(code), rate);
   std::sort(kb.ratesByCode.begin(), kb.ratesByCode.end());
   if (doc.contains("texts") && doc["texts"].is_object()) {
     for (const auto& [key, text] : doc["texts"].items()) {
