@@ -77,14 +77,18 @@ export interface Engine {
 
 /**
  * The Emscripten module instance (seclead_engine.mjs or createSecleadEngine()). Opaque: each
- * function returns a view of the UTF-8 reply "ok\n..." or "error\n{...}" in the module's
+ * function returns a view of the UTF-8 reply "ok\n..." ("ok7 <start>+<length>...\n..." listing its non-ASCII runs) or "error\n{...}" in the module's
  * memory, valid until the next call (see wasm/bindings.cpp).
  */
 export interface SecleadWasmModule {
-  /** overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
-  assess(profileJson: string | Uint8Array, explain: boolean, overlays: string | Uint8Array, compact: boolean): Uint8Array;
-  validate(profileJson: string | Uint8Array, overlays: string | Uint8Array): Uint8Array;
-  render(reportJson: string | Uint8Array, format: string): Uint8Array;
+  /** A view of an n-byte buffer in the module's memory: write the next call's text (UTF-8) into it. */
+  input(byteLength: number): Uint8Array;
+  /** Assesses the input. overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
+  assess(explain: boolean, overlays: string | Uint8Array, compact: boolean): Uint8Array;
+  /** Validates the input. */
+  validate(overlays: string | Uint8Array): Uint8Array;
+  /** Renders the input (a report). */
+  render(format: string): Uint8Array;
   questionnaire(): Uint8Array;
   version(): Uint8Array;
 }
