@@ -5,8 +5,9 @@
 //   node tests/bench/wasm-ab.mjs --cold OLD_DIST NEW_DIST    cold start, fresh processes
 //
 // Each DIST is a folder holding seclead_engine.mjs + seclead_engine.wasm (e.g. a copy of
-// wasm/dist/ built from another commit). Both go through this tree's wasm/src/api.js.
-import { readFileSync } from "node:fs";
+// wasm/dist/ built from another commit). Both go through this tree's wasm/src/api.js, unless
+// a DIST holds its own api.js (needed when the module's interface changed between the two).
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -21,8 +22,10 @@ if (dists.length !== 2) {
   process.exit(2);
 }
 
+const apiOf = (dist) => (existsSync(join(dist, "api.js")) ? pathToFileURL(join(dist, "api.js")).href : API);
+
 async function load(dist) {
-  const { bindEngine } = await import(API);
+  const { bindEngine } = await import(apiOf(dist));
   const { default: factory } = await import(pathToFileURL(join(dist, "seclead_engine.mjs")).href);
   return bindEngine(await factory({ wasmBinary: readFileSync(join(dist, "seclead_engine.wasm")) }));
 }
@@ -51,7 +54,7 @@ if (!cold) {
   // The same steps as init() in Node, from the given folder: import the glue, read the .wasm,
   // instantiate.
   const loadSource = (dist) => `const { readFile } = await import("node:fs/promises");
-const { bindEngine } = await import(${JSON.stringify(API)});
+const { bindEngine } = await import(${JSON.stringify(apiOf(dist))});
 const { default: factory } = await import(${JSON.stringify(pathToFileURL(join(dist, "seclead_engine.mjs")).href)});
 const engine = bindEngine(await factory({ wasmBinary: await readFile(${JSON.stringify(join(dist, "seclead_engine.wasm"))}) }));`;
   for (const flags of [[], ["--no-wasm-lazy-compilation"]]) {
