@@ -109,6 +109,30 @@ TEST(Json, IntegersAndStringsAsNlohmann) {
             nlohmann::json(bad).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// The writer skips eight plain ASCII bytes at a time: a character that needs care (a
+// control character, '"', '\\', non-ASCII, invalid UTF-8) must be seen at every position of
+// such a word and at every string length. Random strings from a small alphabet of those, each
+// written as nlohmann writes it (invalid UTF-8 replaced).
+TEST(Json, StringsOfEveryLengthAndAlignmentAreEscapedAsNlohmann) {
+  const std::vector<std::string> pieces = {
+      "a",    "Z",    " ",           "~",    "\"",       "\\",           "\n",
+      "\t",   "\x01", "\x1F",        "\x7F", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x94\x92",
+      "\xFF", "\xC3", "\xED\xA0\x80"};
+  std::mt19937 random(20261203);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int k = 0; k < length; ++k) {
+      // Mostly plain letters, so that whole plain words occur between the special pieces.
+      const bool plain = random() % 4 != 0;
+      text += plain ? pieces[random() % 2] : pieces[random() % pieces.size()];
+    }
+    const std::string expected =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    ASSERT_EQ(Json(text).dump(), expected) << "round " << round;
+  }
+}
+
 TEST(Json, ParsedDocumentsDumpLikeNlohmannOrderedJson) {
   std::vector<std::filesystem::path> files;
   for (const auto& dir : {"core/knowledge", "examples", "examples/overlays", "tests/scenarios"})
