@@ -763,7 +763,8 @@ class ModelEvaluator {
   }
 
   int model(const Profile& profile) {
-    refreshFacts(profile, kb_, facts_);
+    // WhatIf::restore() lists what the search changes: of the money, the revenue only.
+    refreshFacts(profile, kb_, facts_, MoneyFacts::RevenueOnly);
     fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_,
          &baseSet_);
     changed_.assign(words_, 0);

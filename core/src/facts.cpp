@@ -71,15 +71,17 @@ Facts deriveFacts(const Profile& profile, const Kb& kb) {
   return facts;
 }
 
-void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts) {
+void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts, MoneyFacts money) {
   facts.employees = profile.employees;
   facts.sizeBand = sizeBandOf(profile.employees, facts.sizeRank);
   facts.revenueUsd = inUsd(kb, profile.annualRevenue);
   facts.revenueEur = inEur(kb, profile.annualRevenue);
-  facts.balanceSheetEur = inEur(kb, profile.balanceSheetTotal);
-  facts.totalAssetsUsd = inUsd(kb, profile.totalAssets);
-  facts.itBudgetUsd = inUsd(kb, profile.itBudget);
-  facts.securityBudgetUsd = inUsd(kb, profile.securityBudget);
+  if (money == MoneyFacts::All) {
+    facts.balanceSheetEur = inEur(kb, profile.balanceSheetTotal);
+    facts.totalAssetsUsd = inUsd(kb, profile.totalAssets);
+    facts.itBudgetUsd = inUsd(kb, profile.itBudget);
+    facts.securityBudgetUsd = inUsd(kb, profile.securityBudget);
+  }
 
   const auto& s = profile.sector;
   facts.financialSector = s == "banking" || s == "insurance" || s == "financial-services";

@@ -71,7 +71,13 @@ Facts deriveFacts(const Profile& profile, const Kb& kb);
 // today's roles (countries, eu, us, usNy, listedInUs, listedAnywhere, dpoExists), which
 // `facts` must already hold for `profile`: the what-if search changes only other fields,
 // so it re-derives just these. Same result as deriveFacts(profile, kb).
-void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts);
+// With `MoneyFacts::RevenueOnly` the money facts other than the annual revenue's (balance sheet,
+// total assets, IT and security budgets) are also taken as already right: the what-if
+// search changes no money field but the revenue's amount, and converting the others again
+// was ~3% of an assessment in WebAssembly.
+enum class MoneyFacts { All, RevenueOnly };
+void refreshFacts(const Profile& profile, const Kb& kb, Facts& facts,
+                  MoneyFacts money = MoneyFacts::All);
 
 // Text of EU/EEA membership, used by facts and tests.
 bool isEuEeaCountry(std::string_view alpha2);
