@@ -381,17 +381,28 @@ Pool* pool() {
   return &instance;
 }
 
+// A holder of this thread's pool, or a new one (none kept, or the pool is gone).
 template <class T>
-T* take(std::vector<T*>& kept) {
-  if (kept.empty()) return new T();
-  T* out = kept.back();
-  kept.pop_back();
+T* take(std::vector<T*> Pool::*kind) {
+  Pool* p = pool();
+  if (!p || (p->*kind).empty()) return new T();
+  T* out = (p->*kind).back();
+  (p->*kind).pop_back();
   return out;
 }
 
+// Empties `holder` (an array's or object's items are recycled first) and keeps it for the
+// next value if it is small and the pool has room; frees it otherwise.
 template <class T>
-void keep(std::vector<T*>& kept, T* holder, bool small) {
-  if (small && kept.size() < kKeptHolders) {
+void release(std::vector<T*> Pool::*kind, T* holder, std::size_t maxCapacity) {
+  Pool* p = pool();
+  if (!p) {
+    delete holder;
+    return;
+  }
+  holder->clear();
+  auto& kept = p->*kind;
+  if (holder->capacity() <= maxCapacity && kept.size() < kKeptHolders) {
     kept.push_back(holder);
   } else {
     delete holder;
@@ -401,16 +412,13 @@ void keep(std::vector<T*>& kept, T* holder, bool small) {
 }  // namespace
 
 std::string* Json::newString(std::string_view text) {
-  Pool* p = pool();
-  std::string* s = p ? take(p->strings) : new std::string();
+  std::string* s = take(&Pool::strings);
   s->assign(text);
   return s;
 }
 
 std::string* Json::newString(std::string&& text) {
-  Pool* p = pool();
-  if (!p) return new std::string(std::move(text));
-  std::string* s = take(p->strings);
+  std::string* s = take(&Pool::strings);
   if (text.size() <= s->capacity()) {
     s->assign(text);  // into the kept buffer; `text` frees its own
   } else {
@@ -420,45 +428,25 @@ std::string* Json::newString(std::string&& text) {
 }
 
 Json::Array* Json::newArray() {
-  Pool* p = pool();
-  return p ? take(p->arrays) : new Array();
+  return take(&Pool::arrays);
 }
 
 Json::Object* Json::newObject() {
-  Pool* p = pool();
-  return p ? take(p->objects) : new Object();
+  return take(&Pool::objects);
 }
 
 void Json::destroy() noexcept {
   const value_t type = type_;
   type_ = value_t::null;
-  Pool* p = (type == value_t::string || type == value_t::array || type == value_t::object)
-                ? pool()
-                : nullptr;
   switch (type) {
     case value_t::string:
-      if (!p) {
-        delete v_.s;
-      } else {
-        v_.s->clear();
-        keep(p->strings, v_.s, v_.s->capacity() <= kKeptStringCapacity);
-      }
+      release(&Pool::strings, v_.s, kKeptStringCapacity);
       break;
     case value_t::array:
-      if (!p) {
-        delete v_.a;
-      } else {
-        v_.a->clear();  // recycles the items first
-        keep(p->arrays, v_.a, v_.a->capacity() <= kKeptItems);
-      }
+      release(&Pool::arrays, v_.a, kKeptItems);
       break;
     case value_t::object:
-      if (!p) {
-        delete v_.o;
-      } else {
-        v_.o->clear();
-        keep(p->objects, v_.o, v_.o->capacity() <= kKeptItems);
-      }
+      release(&Pool::objects, v_.o, kKeptItems);
       break;
     default:
       break;
