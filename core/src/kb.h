@@ -61,7 +61,7 @@ struct Kb {
   // Converts an amount to USD with the knowledge base's fixed rates; nullopt if unknown currency.
   std::optional<double> toUsd(double amount, std::string_view currency) const;
   std::optional<double> fromUsd(double usd, std::string_view currency) const;
-  // USD per unit of `currency`, or null if the code is unknown.
+  // USD per unit of `currency`, or null if the code is unknown (the one way to ask).
   const double* usdRate(std::string_view currency) const;
 };
 

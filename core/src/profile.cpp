@@ -330,10 +330,10 @@ class Checker {
               describe(*v));
       return std::nullopt;
     }
-    const auto& rates = embeddedKb().usdPerUnit;
-    if (rates.find(std::string(c)) == rates.end()) {
+    if (!embeddedKb().usdRate(c)) {
       std::string known;
-      for (const auto& [code, rate] : rates) known += (known.empty() ? "" : ", ") + code;
+      for (const auto& [code, rate] : embeddedKb().usdPerUnit)
+        known += (known.empty() ? "" : ", ") + code;
       add(path.str(), "enum",
           "the currency " + quote(c) +
               " has no conversion rate in the knowledge base; use one of " + known);

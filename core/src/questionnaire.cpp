@@ -124,7 +124,7 @@ struct Checker {
     if (type == "money")
       return value.is_object() && value.contains("amount") && value["amount"].is_number() &&
              value.contains("currency") && value["currency"].is_string() &&
-             kb.usdPerUnit.count(value["currency"].get<std::string>());
+             kb.usdRate(value["currency"].string()) != nullptr;
     return true;  // multi-enum / roles: checked by the caller
   }
 
@@ -317,7 +317,7 @@ void loadQuestionnaire(const json& document, Kb& kb, std::vector<KbError>& error
   if (!document.is_object() || !document.contains("sections") || !document["sections"].is_array())
     return read.fail("/sections", "expected an array of sections");
   for (const auto& code : read.strs(document, "currencies", ""))
-    if (!kb.usdPerUnit.count(code))
+    if (!kb.usdRate(code))
       read.fail("/currencies", "currency '" + code + "' has no rate in meta.json");
   if (document.contains("countries")) {
     const json& countries = document["countries"];
