@@ -20,10 +20,9 @@ import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { coldMedians, coldRun, median, PROFILES, ROOT } from "./wasm-common.mjs";
+import { coldMedians, coldRun, INIT_SOURCE, median, nativeMedians, PROFILES, ROOT } from "./wasm-common.mjs";
 
 const DIST = join(ROOT, "wasm", "dist");
-const NATIVE_BENCH = process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
 const SAMPLES = Number(args[args.indexOf("--samples") + 1]) || 500;
@@ -54,12 +53,10 @@ const engineGzip = sizes["seclead_engine.wasm"].gzip + sizes["seclead_engine.mjs
 
 // 2. Cold start in fresh processes: import + read + compile + instantiate (the package's
 // init()), then the first call and one assessment.
-const initSource = `const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
-const engine = await init();`;
 // Node 20 compiles wasm lazily (each function on its first call, on the main thread); the
 // second series compiles it all up front on V8's background threads, as seclead-wasm does.
 function coldSeries(flags) {
-  return coldMedians(Array.from({ length: RUNS }, () => coldRun(initSource, flags)));
+  return coldMedians(Array.from({ length: RUNS }, () => coldRun(INIT_SOURCE, flags)));
 }
 const coldMedian = coldSeries([]);
 const coldEager = coldSeries(["--no-wasm-lazy-compilation"]);
@@ -114,23 +111,7 @@ PROFILES.forEach(([name], k) => {
   warm[name] = { assessJson_us: median(jsonWall) * 1000, assessJson_cpu_us: median(jsonCpu), assess_us: median(objectWall) * 1000, sizeTuned_cpu_us: median(sizeTunedCpu) };
 });
 
-let native = null;
-try {
-  statSync(NATIVE_BENCH);
-  const r = spawnSync(
-    NATIVE_BENCH,
-    ["--benchmark_filter=^assess/", "--benchmark_min_time=0.5", "--benchmark_format=json"],
-    { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (r.status === 0) {
-    native = {};
-    for (const b of JSON.parse(r.stdout).benchmarks) native[b.name.replace(/^assess\//, "")] = b.p50_us;
-  } else {
-    console.error(`native bench failed: ${r.stderr}`);
-  }
-} catch {
-  console.error(`no native bench at ${NATIVE_BENCH}: build it with the release preset (target seclead_bench)`);
-}
+const native = nativeMedians();
 
 const load = loadavg().map((x) => x.toFixed(1)).join(" ");
 const lines = [];

@@ -4,14 +4,10 @@
 // the cold start goes"). A host can set these flags; a library cannot, so they only explain.
 //
 //   node tests/bench/wasm-cold-flags.mjs [--runs N]     (after scripts/build-wasm.sh)
-import { join } from "node:path";
-
-import { coldMedians, coldRun, ROOT } from "./wasm-common.mjs";
+import { coldMedians, coldRun, INIT_SOURCE } from "./wasm-common.mjs";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 9;
-const initSource = `const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
-const engine = await init();`;
 
 const SETTINGS = [
   ["Node's default: lazy Liftoff compilation, dynamic tier-up to TurboFan", []],
@@ -24,6 +20,6 @@ const ms = (x) => x.toFixed(1).padStart(6);
 console.log(`${RUNS} fresh processes per setting, medians in ms (wall)`);
 console.log("  import+init     kb  first  total  setting");
 for (const [label, flags] of SETTINGS) {
-  const m = coldMedians(Array.from({ length: RUNS }, () => coldRun(initSource, flags)));
+  const m = coldMedians(Array.from({ length: RUNS }, () => coldRun(INIT_SOURCE, flags)));
   console.log(`  ${ms(m.instantiate)}     ${ms(m.knowledge)} ${ms(m.first)} ${ms(m.total)}  ${label}`);
 }

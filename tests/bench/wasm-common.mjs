@@ -1,7 +1,7 @@
 // What the WebAssembly benchmark scripts share (wasm-bench.mjs, wasm-ab.mjs,
 // wasm-batch-line.mjs): the benchmark profiles, the median, and the cold-start probe.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +13,36 @@ export const PROFILES = [
   ["typical", "examples/us-clinic.json"],
   ["maximal", "tests/bench/maximal-profile.json"],
 ];
+
+// The native benchmark (release preset, target seclead_bench) whose assess/* p50 the
+// WebAssembly numbers are compared with.
+export const NATIVE_BENCH =
+  process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
+
+// The package's init() in a fresh process, as coldRun's `load`: leaves the engine in `engine`.
+export const INIT_SOURCE = `const { init } = await import(${JSON.stringify(join(ROOT, "wasm", "src", "index.js"))});
+const engine = await init();`;
+
+// The native assess/<profile> p50 (µs, CPU of the calling thread) by profile name, from one
+// run of NATIVE_BENCH; null (with the reason on standard error) when it is not built or fails.
+export function nativeMedians(minTime = 0.5) {
+  try {
+    statSync(NATIVE_BENCH);
+  } catch {
+    console.error(`no native bench at ${NATIVE_BENCH}: build it with the release preset (target seclead_bench)`);
+    return null;
+  }
+  const r = spawnSync(NATIVE_BENCH, ["--benchmark_filter=^assess/", `--benchmark_min_time=${minTime}`, "--benchmark_format=json"], {
+    encoding: "utf8",
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    console.error(`native bench failed: ${r.stderr}`);
+    return null;
+  }
+  return Object.fromEntries(JSON.parse(r.stdout).benchmarks.map((b) => [b.name.replace(/^assess\//, ""), b.p50_us]));
+}
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -7,13 +7,10 @@
 //
 //   node tests/bench/wasm-ratio.mjs [--rounds N]   (after scripts/build-wasm.sh and the
 //                                                   release preset's seclead_bench)
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { median, PROFILES, ROOT } from "./wasm-common.mjs";
-
-const NATIVE_BENCH = process.env.SECLEAD_BENCH || join(ROOT, "build", "release", "tests", "bench", "seclead_bench");
+import { median, nativeMedians, PROFILES, ROOT } from "./wasm-common.mjs";
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 7;
 const SAMPLES = 300;
@@ -38,13 +35,10 @@ function nodeMedians() {
   });
 }
 
-function nativeMedians() {
-  const r = spawnSync(NATIVE_BENCH, ["--benchmark_filter=^assess/", "--benchmark_min_time=0.3", "--benchmark_format=json"], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`native bench failed (${NATIVE_BENCH}): ${r.stderr}`);
-  const byName = Object.fromEntries(JSON.parse(r.stdout).benchmarks.map((b) => [b.name.replace(/^assess\//, ""), b.p50_us]));
+// The native p50s in PROFILES order.
+function nativeRound() {
+  const byName = nativeMedians(0.3);
+  if (!byName) throw new Error("the native bench is needed (see above)");
   return PROFILES.map(([name]) => byName[name]);
 }
 
@@ -55,9 +49,9 @@ for (let round = 0; round < ROUNDS; ++round) {
   let native;
   if (round % 2) {
     node = nodeMedians();
-    native = nativeMedians();
+    native = nativeRound();
   } else {
-    native = nativeMedians();
+    native = nativeRound();
     node = nodeMedians();
   }
   rounds.push({ node, native });
