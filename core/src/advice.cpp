@@ -5,6 +5,7 @@
 #include "context.h"
 #include "decision.h"
 #include "raci.h"
+#include "sort.h"
 #include "vciso.h"
 
 namespace seclead {
@@ -273,7 +274,7 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
                      fill(t.because), t.source});
   }
   // Ordered by horizon; within a horizon: gaps, findings, then the templates in order.
-  std::stable_sort(items.begin(), items.end(), [](const RoadmapItem& a, const RoadmapItem& b) {
+  sortStable(items, [](const RoadmapItem& a, const RoadmapItem& b) {
     auto rank = [](const std::string& h) { return h == "30-days" ? 0 : h == "90-days" ? 1 : 2; };
     return rank(a.horizon) < rank(b.horizon);
   });

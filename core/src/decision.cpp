@@ -8,6 +8,7 @@
 #include "facts.h"
 #include "kb.h"
 #include "profile.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -532,7 +533,7 @@ std::vector<std::pair<int, int>> readPoints(const json& obj, const std::vector<s
     out.emplace_back(i, points.get<int>());
   }
   // Knowledge order is the contract order, so the effect text is stable.
-  std::sort(out.begin(), out.end());
+  sortStable(out);
   return out;
 }
 
@@ -653,7 +654,7 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   }
   for (auto* list :
        {&k.employeeBreaks, &k.incidentBreaks, &k.revenueUsdBreaks, &k.revenueEurBreaks}) {
-    std::sort(list->begin(), list->end());
+    sortStable(*list);
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
 }
@@ -734,7 +735,7 @@ class ModelEvaluator {
     std::vector<std::pair<std::string_view, int>> byId;  // sorted (id, index)
     for (std::size_t i = 0; i < rules.size(); ++i)
       byId.emplace_back(rules[i].id, static_cast<int>(i));
-    std::sort(byId.begin(), byId.end());
+    sortStable(byId);
     for (const auto& g : k.groups) {
       std::vector<std::size_t> members;
       for (const auto& id : g.ids) {
@@ -942,9 +943,9 @@ class WhatIf {
       if (v > current) up.push_back(v);
       if (v < current) down.push_back(v);
     }
-    std::sort(up.begin(), up.end());
+    sortStable(up);
     up.erase(std::unique(up.begin(), up.end()), up.end());
-    std::sort(down.rbegin(), down.rend());
+    sortStable(down, [](std::int64_t a, std::int64_t b) { return a > b; });
     down.erase(std::unique(down.begin(), down.end()), down.end());
     for (const auto* list : {&down, &up}) {
       for (std::int64_t v : *list) {
@@ -1102,9 +1103,8 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
     for (const auto& [m, points] : r->score) (m == best ? w : others) += points;
     return w * static_cast<int>(models.size() - 1) - others;
   };
-  std::stable_sort(
-      ordered.begin(), ordered.end(),
-      [&](const DecisionRule* a, const DecisionRule* b) { return margin(a) > margin(b); });
+  sortStable(ordered,
+             [&](const DecisionRule* a, const DecisionRule* b) { return margin(a) > margin(b); });
   for (const auto* r : ordered) l.rationale.push_back({r->id, r->effect, r->because, r->source});
   if (runnerUp >= 0) l.extra["runnerUp"] = models[static_cast<std::size_t>(runnerUp)];
   l.dpo = dpoVerdicts()[static_cast<std::size_t>(dpo)];

@@ -6,6 +6,7 @@
 #include "kb.h"
 #include "obligations.h"
 #include "profile.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -49,7 +50,7 @@ Facts deriveFacts(const Profile& profile, const Kb& kb) {
       facts.countries.push_back(country);
     if (j == "US-NY") facts.usNy = true;
   }
-  std::sort(facts.countries.begin(), facts.countries.end());
+  sortStable(facts.countries);
   for (const auto& c : facts.countries) {
     if (isEuEeaCountry(c)) facts.eu = true;
     if (c == "US") facts.us = true;

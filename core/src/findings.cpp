@@ -7,6 +7,7 @@
 #include "context.h"
 #include "decision.h"
 #include "raci.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -90,7 +91,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     std::vector<std::string> pointers;
     for (const auto& o : obligations)
       for (const auto& p : o.unknownFields) addRole(pointers, p);
-    std::sort(pointers.begin(), pointers.end(), [](const std::string& a, const std::string& b) {
+    sortStable(pointers, [](const std::string& a, const std::string& b) {
       auto rank = [](const std::string& s) {
         for (std::uint32_t i = 0; i < kRegFieldCount; ++i)
           if (s == regFieldPointer(i)) return i;
@@ -130,7 +131,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
   }
 
   if (!ctx.profile.currentRoles) {
-    std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    sortStable(out, [](const Finding& a, const Finding& b) {
       int ra = severityRank(a.severity), rb = severityRank(b.severity);
       return ra != rb ? ra < rb : a.id < b.id;
     });
@@ -367,7 +368,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     }
   }
 
-  std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+  sortStable(out, [](const Finding& a, const Finding& b) {
     int ra = severityRank(a.severity), rb = severityRank(b.severity);
     return ra != rb ? ra < rb : a.id < b.id;
   });

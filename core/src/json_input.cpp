@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+
+#include "sort.h"
 
 namespace seclead::jin {
 
@@ -477,7 +479,7 @@ class Parser {
       std::vector<std::uint32_t> keys;
       keys.reserve(count);
       for (std::uint32_t i = 0, c = self + 1; i < count; ++i, c = nodes[c].next) keys.push_back(c);
-      std::sort(keys.begin(), keys.end(), [&](std::uint32_t a, std::uint32_t b) {
+      sortStable(keys, [&](std::uint32_t a, std::uint32_t b) {
         return nodes[a].key != nodes[b].key ? nodes[a].key < nodes[b].key : a < b;
       });
       for (std::size_t i = 1; i < keys.size(); ++i)

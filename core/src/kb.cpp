@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sha256.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -48,7 +49,7 @@ void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   }
   for (const auto& [code, rate] : kb.usdPerUnit)
     kb.ratesByCode.emplace_back(packedCode(code), rate);
-  std::sort(kb.ratesByCode.begin(), kb.ratesByCode.end());
+  sortStable(kb.ratesByCode);
   if (doc.contains("texts") && doc["texts"].is_object()) {
     for (const auto& [key, text] : doc["texts"].items()) {
       if (text.is_string()) kb.texts[key] = text.get<std::string>();
@@ -211,7 +212,7 @@ const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles()
       const auto& f = embedded::kFiles[i];
       out.emplace_back(f.name, std::string(reinterpret_cast<const char*>(f.data), f.size));
     }
-    std::sort(out.begin(), out.end());
+    sortStable(out);
     return out;
   }();
   return files;

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "context.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -644,7 +645,7 @@ IdIndex idIndex(const List& list) {
   IdIndex index;
   index.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) index.emplace_back(list[i].id, static_cast<int>(i));
-  std::sort(index.begin(), index.end());  // by id, then position
+  sortStable(index);  // by id, then position
   return index;
 }
 

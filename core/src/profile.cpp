@@ -19,6 +19,7 @@
 #include "json_input.h"
 #include "kb.h"
 #include "nothrow.h"
+#include "sort.h"
 
 namespace seclead {
 
@@ -675,7 +676,7 @@ void reportLoops(Checker& c, std::string_view path, const std::vector<CurrentRol
     }
     for (std::size_t k : walk) state[k] = kDone;
   }
-  std::sort(loops.begin(), loops.end());
+  sortStable(loops);
   for (const auto& [entry, message] : loops)
     c.add(Ptr(indexPath(path, static_cast<std::uint32_t>(entry))) + "/reportsTo", "reference", message);
 }
@@ -754,15 +755,14 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   }
   // Unique ids: a stable sort keeps document order among equal ids; every later one is an error.
   index.sorted = ids;
-  std::stable_sort(index.sorted.begin(), index.sorted.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  sortStable(index.sorted, [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates;  // entry, first entry
   for (std::size_t k = 1; k < index.sorted.size(); ++k) {
     std::size_t first = k;
     while (first > 0 && index.sorted[first - 1].first == index.sorted[k].first) --first;
     if (first != k) duplicates.emplace_back(index.sorted[k].second, index.sorted[first].second);
   }
-  std::sort(duplicates.begin(), duplicates.end());
+  sortStable(duplicates);
   for (auto [entry, first] : duplicates) {
     c.add(Ptr(indexPath(path, entry)) + "/id", "reference",
           "the id " + quote(roles[entry].id) + " is already used by " + indexPath(path, first) +
