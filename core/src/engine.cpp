@@ -56,11 +56,15 @@ Result guarded(Call call) noexcept {
   }
 }
 
+// A problem in the knowledge base as the contract's error.
+Error knowledgeError(const KbError& e) {
+  return {"", "syntax", "knowledge base " + e.file + e.path + ": " + e.message, "knowledge"};
+}
+
 // The knowledge base must load cleanly; if it does not, every call says so.
 bool kbBroken(std::vector<Error>& errors) {
   if (kbLoadErrors().empty()) return false;
-  for (const auto& e : kbLoadErrors())
-    errors.push_back({"", "syntax", "knowledge base " + e.file + e.path + ": " + e.message, "knowledge"});
+  for (const auto& e : kbLoadErrors()) errors.push_back(knowledgeError(e));
   return true;
 }
 
@@ -211,7 +215,10 @@ Result questionnaire() noexcept {
   return guarded([] {
     std::vector<Error> errors;
     if (kbBroken(errors)) return failure(std::move(errors));
-    return success(questionnaireJson(embeddedKb()));
+    const EmbeddedQuestionnaire& questions = embeddedQuestionnaire();
+    for (const auto& e : questions.errors) errors.push_back(knowledgeError(e));
+    if (!errors.empty()) return failure(std::move(errors));
+    return success(questions.text);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "questionnaire.h"
 #include "sha256.h"
 #include "sort.h"
 
@@ -84,7 +85,8 @@ void loadResponsibilities(const json& doc, Kb& kb, std::vector<KbError>& errors)
 }
 
 // Every knowledge file and the module that loads it, in load order (roles before the
-// modules that reference them). A file not listed here is an error: nothing is ignored.
+// modules that reference them). A file not listed here is an error: nothing is ignored. The
+// questionnaire is not loaded here: it is read and checked when asked for (questionnaire.h).
 const std::vector<std::pair<std::string, Loader>>& loaders() {
   static const std::vector<std::pair<std::string, Loader>> table = {
       {"meta.json", loadMeta},
@@ -95,7 +97,6 @@ const std::vector<std::pair<std::string, Loader>>& loaders() {
       {"raci.json", loadRaci},
       {"vciso.json", loadVciso},
       {"advice.json", loadAdvice},
-      {"questionnaire.json", loadQuestionnaire},
   };
   return table;
 }
@@ -229,6 +230,7 @@ const Loaded& loaded() {
     Loaded out;
     std::map<std::string, json> documents;
     for (const auto& [name, text] : embeddedKnowledgeFiles()) {
+      if (name == kQuestionnaireFile) continue;  // embeddedQuestionnaire() reads it on demand
       json doc = json::parse(text);
       if (doc.is_discarded()) {
         out.errors.push_back({name, "", "not valid JSON"});

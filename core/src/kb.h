@@ -11,7 +11,6 @@
 #include "decision.h"
 #include "json.h"
 #include "obligations.h"
-#include "questionnaire.h"
 #include "raci.h"
 #include "vciso.h"
 
@@ -37,7 +36,9 @@ struct KbError {
 struct Kb {
   std::string version;  // meta.json "version"
   std::string sha256;   // of the canonical bytes of every document
-  std::map<std::string, json> documents;  // file name -> parsed document (after overlays)
+  // File name -> parsed document (after overlays): the files the loaders read, so not the
+  // questionnaire, which is read and checked on its own when asked for (questionnaire.h).
+  std::map<std::string, json> documents;
 
   std::vector<RoleInfo> roles;                        // knowledge order
   std::vector<ResponsibilityInfo> responsibilities;   // knowledge order
@@ -53,7 +54,6 @@ struct Kb {
   RaciKnowledge raci;                 // raci.cpp
   VcisoKnowledge vciso;               // vciso.cpp
   AdviceKnowledge advice;             // advice.cpp
-  QuestionnaireKnowledge questions;   // questionnaire.cpp
 
   const RoleInfo* role(std::string_view id) const;
   const ResponsibilityInfo* responsibility(std::string_view id) const;

@@ -14,7 +14,7 @@ namespace seclead {
 
 namespace {
 
-const char* kFile = "questionnaire.json";
+const char* const kFile = kQuestionnaireFile;
 
 // What the contract (section 1) allows in each profile field a question can set.
 struct FieldSpec {
@@ -311,7 +311,7 @@ struct Checker {
 
 }  // namespace
 
-void loadQuestionnaire(const json& document, Kb& kb, std::vector<KbError>& errors) {
+void checkQuestionnaire(const json& document, const Kb& kb, std::vector<KbError>& errors) {
   Checker check{kb, KbReader{kFile, errors}};
   KbReader& read = check.read;
   if (!document.is_object() || !document.contains("sections") || !document["sections"].is_array())
@@ -349,11 +349,28 @@ void loadQuestionnaire(const json& document, Kb& kb, std::vector<KbError>& error
   for (const auto& field : profileFields())
     if (field.required && !pointers.count(field.pointer))
       read.fail("/sections", std::string("no question sets the required field ") + field.pointer);
-  kb.questions.raw = document;
 }
 
-std::string questionnaireJson(const Kb& kb) {
-  return kb.questions.raw.dump();
+const EmbeddedQuestionnaire& embeddedQuestionnaire() {
+  static const EmbeddedQuestionnaire instance = [] {
+    EmbeddedQuestionnaire out;
+    const auto& files = embeddedKnowledgeFiles();
+    auto file =
+        std::find_if(files.begin(), files.end(), [](const auto& f) { return f.first == kFile; });
+    if (file == files.end()) {
+      out.errors.push_back({kFile, "", "knowledge file is missing"});
+      return out;
+    }
+    json document = json::parse(file->second);
+    if (document.is_discarded()) {
+      out.errors.push_back({kFile, "", "not valid JSON"});
+      return out;
+    }
+    checkQuestionnaire(document, embeddedKb(), out.errors);
+    if (out.errors.empty()) out.text = document.dump();
+    return out;
+  }();
+  return instance;
 }
 
 }  // namespace seclead

@@ -25,6 +25,7 @@
 #include "decision.h"
 #include "kb.h"
 #include "profile.h"
+#include "questionnaire.h"
 #include "seclead/engine.h"
 
 namespace {
@@ -160,20 +161,43 @@ void BM_Render(benchmark::State& state, const char* format) {
   }
 }
 
-// Loading the embedded knowledge base from its JSON text: parse every file and build the
-// tables (kb.cpp loaded()). Runs once per process; the cold-start part of version() in
-// tests/bench/wasm-bench.mjs.
+// Loading the embedded knowledge base from its JSON text: parse every file the loaders read
+// and build the tables (kb.cpp loaded()). Runs once per process; the cold-start part of
+// version() in tests/bench/wasm-bench.mjs.
 void BM_LoadKnowledge(benchmark::State& state) {
   const auto& files = seclead::embeddedKnowledgeFiles();
   Samples samples;
   for (auto _ : state) {
+    std::vector<seclead::KbError> errors;
     samples.time([&] {
       std::map<std::string, seclead::json> documents;
-      for (const auto& [name, text] : files) documents.emplace(name, seclead::json::parse(text));
-      std::vector<seclead::KbError> errors;
+      for (const auto& [name, text] : files)
+        if (name != seclead::kQuestionnaireFile)
+          documents.emplace(name, seclead::json::parse(text));
       seclead::Kb kb = seclead::buildKb(std::move(documents), errors);
       benchmark::DoNotOptimize(kb.roles.data());
     });
+    if (!errors.empty()) state.SkipWithError("the knowledge base did not load cleanly");
+  }
+  reportPercentiles(state, samples);
+}
+
+// Reading and checking the questionnaire (questionnaire.cpp embeddedQuestionnaire()): once,
+// on the first questionnaire() call, not on the way to the first assessment.
+void BM_CheckQuestionnaire(benchmark::State& state) {
+  std::string text;
+  for (const auto& [name, body] : seclead::embeddedKnowledgeFiles())
+    if (name == seclead::kQuestionnaireFile) text = body;
+  const seclead::Kb& kb = seclead::embeddedKb();
+  Samples samples;
+  for (auto _ : state) {
+    std::vector<seclead::KbError> errors;
+    samples.time([&] {
+      seclead::json document = seclead::json::parse(text);
+      seclead::checkQuestionnaire(document, kb, errors);
+      benchmark::DoNotOptimize(document.dump().size());
+    });
+    if (!errors.empty()) state.SkipWithError("the questionnaire did not check cleanly");
   }
   reportPercentiles(state, samples);
 }
@@ -201,6 +225,8 @@ const int kRegistered = [] {
   for (const char* f : {"markdown", "csv", "html", "oscal"})
     benchmark::RegisterBenchmark((std::string("render/typical/") + f).c_str(), BM_Render, f)
         ->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("knowledge/questionnaire", BM_CheckQuestionnaire)
+      ->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("knowledge/load", BM_LoadKnowledge)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("reject/typical-unknown-field", BM_RejectInvalid)
       ->Unit(benchmark::kMicrosecond);

@@ -3,6 +3,7 @@
 //
 //   node tests/bench/wasm-ab.mjs OLD_DIST NEW_DIST           warm assessJson CPU per call
 //   node tests/bench/wasm-ab.mjs --cold OLD_DIST NEW_DIST    cold start, fresh processes
+//   node tests/bench/wasm-ab.mjs --cold --runs 41 OLD NEW    ... more processes (default 15)
 //
 // Each DIST is a folder holding seclead_engine.mjs + seclead_engine.wasm (e.g. a copy of
 // wasm/dist/ built from another commit). Both go through this tree's wasm/src/api.js, unless
@@ -16,9 +17,11 @@ import { coldMedians, coldRun, median, PROFILES, ROOT } from "./wasm-common.mjs"
 const API = pathToFileURL(join(ROOT, "wasm", "src", "api.js")).href;
 const args = process.argv.slice(2);
 const cold = args[0] === "--cold";
-const dists = args.slice(cold ? 1 : 0).map((d) => resolve(d));
-if (dists.length !== 2) {
-  console.error("usage: node tests/bench/wasm-ab.mjs [--cold] OLD_DIST NEW_DIST");
+if (cold) args.shift();
+const coldRuns = args[0] === "--runs" ? Number(args.splice(0, 2)[1]) : 15;
+const dists = args.map((d) => resolve(d));
+if (dists.length !== 2 || !(coldRuns >= 1)) {
+  console.error("usage: node tests/bench/wasm-ab.mjs [--cold [--runs N]] OLD_DIST NEW_DIST");
   process.exit(2);
 }
 
@@ -59,7 +62,7 @@ const { default: factory } = await import(${JSON.stringify(pathToFileURL(join(di
 const engine = bindEngine(await factory({ wasmBinary: await readFile(${JSON.stringify(join(dist, "seclead_engine.wasm"))}) }));`;
   for (const flags of [[], ["--no-wasm-lazy-compilation"]]) {
     const runs = [[], []];
-    for (let i = 0; i < 15; ++i)
+    for (let i = 0; i < coldRuns; ++i)
       for (const k of i % 2 ? [0, 1] : [1, 0]) runs[k].push(coldRun(loadSource(dists[k]), flags));
     runs.forEach((list, k) => {
       const m = coldMedians(list);

@@ -1,4 +1,6 @@
-// The questionnaire knowledge (core/knowledge/questionnaire.json) and its loader checks.
+// The questionnaire knowledge (core/knowledge/questionnaire.json) and its checks.
+#include "questionnaire.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,27 +8,29 @@
 #include <set>
 
 #include "json_support.h"
-#include "test_support.h"
 #include "kb.h"
 #include "seclead/engine.h"
+#include "test_support.h"
 
 namespace seclead {
 namespace {
 
-std::vector<KbError> questionnaireErrors(const std::vector<KbError>& all) {
-  std::vector<KbError> out;
-  for (const auto& e : all)
-    if (e.file == "questionnaire.json") out.push_back(e);
-  return out;
+// The embedded questionnaire document as written in core/knowledge/.
+json embeddedDocument() {
+  for (const auto& [name, text] : embeddedKnowledgeFiles())
+    if (name == kQuestionnaireFile) return json::parse(text);
+  ADD_FAILURE() << "no embedded " << kQuestionnaireFile;
+  return nullptr;
 }
 
-// Loads a modified copy of the embedded questionnaire; returns its errors.
+// Checks a modified copy of the embedded questionnaire; returns its errors.
 std::vector<KbError> loadWith(const std::function<void(json&)>& edit) {
-  std::map<std::string, json> docs = embeddedKb().documents;
-  edit(docs["questionnaire.json"]);
+  json doc = embeddedDocument();
+  edit(doc);
   std::vector<KbError> errors;
-  buildKb(docs, errors);
-  return questionnaireErrors(errors);
+  checkQuestionnaire(doc, embeddedKb(), errors);
+  for (const auto& e : errors) EXPECT_EQ(e.file, kQuestionnaireFile);
+  return errors;
 }
 
 bool hasError(const std::vector<KbError>& errors, const std::string& path) {
@@ -57,8 +61,12 @@ json questionAt(const json& doc, const std::string& id) {
 }
 
 TEST(Questionnaire, EmbeddedQuestionnaireLoadsCleanly) {
-  auto errors = questionnaireErrors(kbLoadErrors());
+  EXPECT_TRUE(kbLoadErrors().empty()) << "the rest of the knowledge base";
+  const auto& errors = embeddedQuestionnaire().errors;
   EXPECT_TRUE(errors.empty()) << describe(errors);
+  EXPECT_EQ(embeddedQuestionnaire().text, embeddedDocument().dump());
+  // Read and checked on its own: not one of the documents the loaders (and overlays) read.
+  EXPECT_EQ(embeddedKb().documents.count(kQuestionnaireFile), 0u);
 }
 
 TEST(Questionnaire, SectionsFollowTheContractOrder) {
@@ -212,7 +220,7 @@ TEST(Questionnaire, MalformedCountryCodesAreRejected) {
     d["sections"][0]["questions"][5]["visibleWhen"]["countryIn"].push_back("D-E");
     d["sections"][0]["questions"][3]["default"] = json::array({"US-NEWYORK"});
   });
-  std::size_t last = embeddedKb().documents.at("questionnaire.json")["countries"].size();
+  std::size_t last = embeddedDocument()["countries"].size();
   EXPECT_TRUE(hasError(errors, "/countries/" + std::to_string(last) + "/value"))
       << describe(errors);
   EXPECT_TRUE(hasError(errors, "/sections/0/questions/5/visibleWhen/countryIn"))
