@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
+#include "decimal.h"
 #include "json_input.h"
 
 namespace seclead {
@@ -216,23 +215,11 @@ void writeDouble(JsonSink& out, double d) {
     out.put(std::signbit(d) ? "-0.0" : "0.0");
     return;
   }
-  char buffer[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, d);
-    if (std::strtod(buffer, nullptr) == d) break;
-  }
-  // buffer: [-]d[.ddd]e(+|-)XX
-  std::string_view text(buffer);
-  bool negative = text[0] == '-';
-  if (negative) text.remove_prefix(1);
-  std::size_t e = text.find('e');
-  std::string digits;
-  for (char c : text.substr(0, e))
-    if (c != '.') digits += c;
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  int exponent = std::atoi(buffer + (negative ? 1 : 0) + e + 1);
+  const bool negative = std::signbit(d);
+  const decimal::Digits shortest = decimal::shortest(negative ? -d : d);
+  const std::string& digits = shortest.digits;
   const int k = static_cast<int>(digits.size());
-  const int n = exponent + 1;  // the value is 0.digits * 10^n
+  const int n = shortest.exponent;  // the value is 0.digits * 10^n
   if (negative) out.put('-');
   if (k <= n && n <= 15) {
     out.put(digits);

@@ -107,8 +107,14 @@ std::string lastModified(const std::string& kbVersion) {
   for (std::size_t i = 0; ok && i < 7; ++i)
     if (i != 4 && !std::isdigit(static_cast<unsigned char>(kbVersion[i]))) ok = false;
   if (ok) {
-    int month = std::stoi(kbVersion.substr(5, 2));
-    int year = std::stoi(kbVersion.substr(0, 4));
+    // Digits checked above. (Not std::stoi: its out-of-range error path links printf.)
+    auto number = [&](std::size_t from, std::size_t length) {
+      int n = 0;
+      for (std::size_t i = from; i < from + length; ++i) n = n * 10 + (kbVersion[i] - '0');
+      return n;
+    };
+    int month = number(5, 2);
+    int year = number(0, 4);
     if (month >= 1 && month <= 12 && year >= 1900 && year <= 2999)
       return kbVersion.substr(0, 4) + "-" + kbVersion.substr(5, 2) + "-01T00:00:00Z";
   }
