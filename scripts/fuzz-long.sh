@@ -4,14 +4,14 @@
 # build/fuzz/artifacts/; each one becomes a file in tests/fuzz/regressions/ (replayed by the
 # smoke run and by tests/unit/large_input_test.cpp) and gets fixed.
 # Usage: scripts/fuzz-long.sh [MINUTES] [TARGET...]
-#   e.g. scripts/fuzz-long.sh 10                    # 40 minutes for the four targets
+#   e.g. scripts/fuzz-long.sh 10                    # 50 minutes for the five targets
 #        scripts/fuzz-long.sh 2 fuzz_overlay        # one target, 2 minutes
 set -uo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_profile fuzz_overlay fuzz_render fuzz_report_render)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_profile fuzz_overlay fuzz_render fuzz_report_render fuzz_decimal)
 
 # SECLEAD_FUZZ_NO_BUILD=1 reuses the binaries and corpus already in build/fuzz.
 if [ "${SECLEAD_FUZZ_NO_BUILD:-0}" != 1 ]; then
@@ -28,6 +28,7 @@ for t in "${targets[@]}"; do
     fuzz_profile | fuzz_render) seeds=build/fuzz/corpus/profile ;;
     fuzz_overlay) seeds=build/fuzz/corpus/overlay ;;
     fuzz_report_render) seeds=build/fuzz/corpus/report ;;
+    fuzz_decimal) seeds=build/fuzz/corpus/decimal; mkdir -p "$seeds" ;;
   esac
   mkdir -p "build/fuzz/work/$t" build/fuzz/artifacts
   before=$(ls build/fuzz/artifacts/ | grep -c "^$t-" || true)

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${SECLEAD_FUZZ_RUNS:-1500}
-targets=(fuzz_profile fuzz_overlay fuzz_render fuzz_report_render)
+targets=(fuzz_profile fuzz_overlay fuzz_render fuzz_report_render fuzz_decimal)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j2 --target "${targets[@]}"
@@ -23,6 +23,7 @@ for t in "${targets[@]}"; do
     fuzz_profile | fuzz_render) seeds=build/fuzz/corpus/profile ;;
     fuzz_overlay) seeds=build/fuzz/corpus/overlay ;;
     fuzz_report_render) seeds=build/fuzz/corpus/report ;;
+    fuzz_decimal) seeds=build/fuzz/corpus/decimal; mkdir -p "$seeds" ;;  # any bytes are input: no seeds
   esac
   work=build/fuzz/work/$t
   mkdir -p "$work" build/fuzz/artifacts
