@@ -4,6 +4,7 @@
 #include <array>
 
 #include "context.h"
+#include "id_index.h"
 #include "sort.h"
 
 namespace seclead {
@@ -636,23 +637,19 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role) {
 
 namespace {
 
-// (id, position) pairs sorted by id, the first position of equal ids first, so a lookup
-// finds what a scan of the list from the start finds.
-using IdIndex = std::vector<std::pair<std::string_view, int>>;
-
+// The ids of a list: a lookup finds what a scan of the list from the start finds.
 template <class List>
 IdIndex idIndex(const List& list) {
   IdIndex index;
   index.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) index.emplace_back(list[i].id, static_cast<int>(i));
-  sortStable(index);  // by id, then position
+  for (std::size_t i = 0; i < list.size(); ++i)
+    index.add(list[i].id, static_cast<std::uint32_t>(i));
+  index.sort();
   return index;
 }
 
 int findId(const IdIndex& index, std::string_view id) {
-  auto it = std::lower_bound(index.begin(), index.end(), id,
-                             [](const auto& e, std::string_view v) { return e.first < v; });
-  return it != index.end() && it->first == id ? it->second : -1;
+  return static_cast<int>(index.find(id));
 }
 
 // Role id -> index in kb.roles and role bit, through a sorted table.

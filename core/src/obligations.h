@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "id_index.h"
 #include "json.h"
 
 namespace seclead {
@@ -156,7 +157,7 @@ class TodayStructure {
   const Kb& kb_;
   const Profile& profile_;
   std::vector<Person> people_;
-  std::vector<std::pair<std::string_view, int>> byId_;  // sorted by id
+  IdIndex byId_;  // person id -> position in people_
   std::uint64_t held_ = 0;
   std::vector<Verdict> verdicts_;  // by catalog rule
 };

@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "contract.h"
+#include "id_index.h"
 #include "json_input.h"
 #include "kb.h"
 #include "nothrow.h"
@@ -634,17 +635,6 @@ void readSettings(Checker& c, const Value& v, Profile& p) {
   p.settings.fullTimeCisoAnnualCost = c.money(s[1], "/settings/fullTimeCisoAnnualCost", true);
 }
 
-// currentRoles ids (views into the input), sorted for lookups: O(n log n) for 1,000 entries.
-struct IdIndex {
-  std::vector<std::pair<std::string_view, std::uint32_t>> sorted;  // id, entry index
-  // The entry with this id, or -1.
-  long find(std::string_view id) const {
-    auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
-                               [](const auto& e, std::string_view key) { return e.first < key; });
-    return it != sorted.end() && it->first == id ? static_cast<long>(it->second) : -1;
-  }
-};
-
 // Reporting lines between entries must reach a top: a loop (a -> b -> a) has none, and an
 // org chart drawn from it would never end. Each loop is reported once, at its first entry in
 // document order, naming the whole loop.
@@ -695,7 +685,6 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   roles.reserve(v.size());
   std::vector<std::optional<Value>> reportsValues;
   reportsValues.reserve(v.size());
-  std::vector<std::pair<std::string_view, std::uint32_t>> ids;  // in document order
   std::uint32_t i = 0;
   for (Value entry : v) {
     const std::uint32_t self = i++;
@@ -718,7 +707,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
       c.add(atp + "/id", "range", "expected a non-empty string id, got an empty string");
     } else {
       r.id = std::string(s[0]->text());
-      ids.emplace_back(s[0]->text(), self);
+      index.add(s[0]->text(), self);  // currentRoles ids (views into the input)
     }
     if (!s[1]) {
       c.add(atp + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
@@ -753,14 +742,14 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     roles.push_back(std::move(r));
     reportsValues.push_back(reports);
   }
-  // Unique ids: a stable sort keeps document order among equal ids; every later one is an error.
-  index.sorted = ids;
-  sortStable(index.sorted, [](const auto& x, const auto& y) { return x.first < y.first; });
+  // Unique ids: the index keeps document order among equal ids; every later one is an error.
+  index.sort();
+  auto& sorted = index.entries();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates;  // entry, first entry
-  for (std::size_t k = 1; k < index.sorted.size(); ++k) {
+  for (std::size_t k = 1; k < sorted.size(); ++k) {
     std::size_t first = k;
-    while (first > 0 && index.sorted[first - 1].first == index.sorted[k].first) --first;
-    if (first != k) duplicates.emplace_back(index.sorted[k].second, index.sorted[first].second);
+    while (first > 0 && sorted[first - 1].id == sorted[k].id) --first;
+    if (first != k) duplicates.emplace_back(sorted[k].position, sorted[first].position);
   }
   sortStable(duplicates);
   for (auto [entry, first] : duplicates) {
@@ -770,9 +759,9 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     roles[entry].id.clear();
   }
   if (!duplicates.empty()) {
-    index.sorted.erase(std::unique(index.sorted.begin(), index.sorted.end(),
-                                   [](const auto& x, const auto& y) { return x.first == y.first; }),
-                       index.sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                             [](const auto& x, const auto& y) { return x.id == y.id; }),
+                 sorted.end());
   }
   // reportsTo: another entry's id or a role id, never the entry itself.
   for (std::uint32_t k = 0; k < roles.size(); ++k) {
