@@ -1,70 +1,81 @@
 // A lookup table of ids (views into a profile or the knowledge base) and their positions.
 //
-// Ordered by a hash of the id, then the id, then the position: a lookup compares integers and
-// the bytes of the matching id only. An ordered search by text called memcmp at every step,
-// and in WebAssembly memcmp is an out-of-line byte loop: 7% of a maximal assessment (120
-// entries whose ids share prefixes) went to looking ids up.
+// A hash table (open addressing, FNV-1a): a lookup hashes the id and compares the bytes of the
+// matching id only. The sorted tables it replaces called memcmp at every step of a binary
+// search, and in WebAssembly memcmp is an out-of-line byte loop: 7% of a maximal assessment
+// (120 entries whose ids share prefixes) went to looking ids up.
 #pragma once
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
-#include "sort.h"
-
 namespace seclead {
-
-struct IdEntry {
-  std::uint64_t hash;
-  std::string_view id;
-  std::uint32_t position;
-};
-
-// FNV-1a, 64 bits.
-inline std::uint64_t idHash(std::string_view id) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-inline bool operator<(const IdEntry& a, const IdEntry& b) {
-  if (a.hash != b.hash) return a.hash < b.hash;
-  if (a.id != b.id) return a.id < b.id;
-  return a.position < b.position;
-}
 
 class IdIndex {
  public:
-  // Ids in position order; then sort() before any find().
-  void add(std::string_view id, std::uint32_t position) {
-    entries_.push_back({idHash(id), id, position});
-  }
-  void reserve(std::size_t n) { entries_.reserve(n); }
-  // Equal ids end up next to each other, the first position first.
-  void sort() { sortStable(entries_); }
-
-  // The first position holding `id`, or -1: what a scan from the start would find.
-  long find(std::string_view id) const {
-    const std::uint64_t h = idHash(id);
-    std::size_t lo = 0, hi = entries_.size();
-    while (lo < hi) {  // first entry not below (h, id)
-      const std::size_t mid = lo + (hi - lo) / 2;
-      const IdEntry& e = entries_[mid];
-      if (e.hash < h || (e.hash == h && e.id < id))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    if (lo < entries_.size() && entries_[lo].hash == h && entries_[lo].id == id)
-      return static_cast<long>(entries_[lo].position);
+  // Adds `id` at `position` (positions in increasing order). An id already present keeps its
+  // first position, which is returned; -1 when the id is new.
+  long add(std::string_view id, std::uint32_t position) {
+    if ((entries_.size() + 1) * 2 > table_.size()) rehash(table_.empty() ? 16 : table_.size() * 2);
+    const std::uint64_t h = hash(id);
+    std::size_t slot = probe(h, id);
+    if (table_[slot] != 0) return static_cast<long>(entries_[table_[slot] - 1].position);
+    entries_.push_back({h, id, position});
+    table_[slot] = static_cast<std::uint32_t>(entries_.size());
     return -1;
   }
 
-  std::vector<IdEntry>& entries() { return entries_; }
-  const std::vector<IdEntry>& entries() const { return entries_; }
+  // The first position holding `id`, or -1: what a scan from the start would find.
+  long find(std::string_view id) const {
+    if (table_.empty()) return -1;
+    const std::uint32_t at = table_[probe(hash(id), id)];
+    return at == 0 ? -1 : static_cast<long>(entries_[at - 1].position);
+  }
+
+  void reserve(std::size_t n) {
+    std::size_t size = 16;
+    while (size < n * 2) size *= 2;
+    if (size > table_.size()) rehash(size);
+    entries_.reserve(n);
+  }
 
  private:
-  std::vector<IdEntry> entries_;
+  struct Entry {
+    std::uint64_t hash;
+    std::string_view id;
+    std::uint32_t position;
+  };
+
+  static std::uint64_t hash(std::string_view id) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+
+  // The slot holding `id`, or the empty slot where it would go.
+  std::size_t probe(std::uint64_t h, std::string_view id) const {
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t slot = static_cast<std::size_t>(h) & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t at = table_[slot];
+      if (at == 0) return slot;
+      const Entry& e = entries_[at - 1];
+      if (e.hash == h && e.id == id) return slot;
+    }
+  }
+
+  void rehash(std::size_t size) {  // size: a power of two above twice the entries
+    table_.assign(size, 0);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      std::size_t slot = static_cast<std::size_t>(entries_[i].hash) & mask;
+      while (table_[slot] != 0) slot = (slot + 1) & mask;
+      table_[slot] = static_cast<std::uint32_t>(i + 1);
+    }
+  }
+
+  std::vector<Entry> entries_;        // first occurrences, in the order added
+  std::vector<std::uint32_t> table_;  // 0: empty, else 1 + index into entries_
 };
 
 }  // namespace seclead

@@ -644,7 +644,6 @@ IdIndex idIndex(const List& list) {
   index.reserve(list.size());
   for (std::size_t i = 0; i < list.size(); ++i)
     index.add(list[i].id, static_cast<std::uint32_t>(i));
-  index.sort();
   return index;
 }
 

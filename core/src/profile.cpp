@@ -685,6 +685,8 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   roles.reserve(v.size());
   std::vector<std::optional<Value>> reportsValues;
   reportsValues.reserve(v.size());
+  index.reserve(v.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates;  // entry, first entry
   std::uint32_t i = 0;
   for (Value entry : v) {
     const std::uint32_t self = i++;
@@ -707,7 +709,9 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
       c.add(atp + "/id", "range", "expected a non-empty string id, got an empty string");
     } else {
       r.id = std::string(s[0]->text());
-      index.add(s[0]->text(), self);  // currentRoles ids (views into the input)
+      // currentRoles ids (views into the input); a repeated one is an error, below.
+      if (long first = index.add(s[0]->text(), self); first >= 0)
+        duplicates.emplace_back(self, static_cast<std::uint32_t>(first));
     }
     if (!s[1]) {
       c.add(atp + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
@@ -742,26 +746,12 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     roles.push_back(std::move(r));
     reportsValues.push_back(reports);
   }
-  // Unique ids: the index keeps document order among equal ids; every later one is an error.
-  index.sort();
-  auto& sorted = index.entries();
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> duplicates;  // entry, first entry
-  for (std::size_t k = 1; k < sorted.size(); ++k) {
-    std::size_t first = k;
-    while (first > 0 && sorted[first - 1].id == sorted[k].id) --first;
-    if (first != k) duplicates.emplace_back(sorted[k].position, sorted[first].position);
-  }
-  sortStable(duplicates);
+  // Unique ids: the index keeps the first entry of an id; every later one is an error.
   for (auto [entry, first] : duplicates) {
     c.add(Ptr(indexPath(path, entry)) + "/id", "reference",
           "the id " + quote(roles[entry].id) + " is already used by " + indexPath(path, first) +
               ": ids must be unique");
     roles[entry].id.clear();
-  }
-  if (!duplicates.empty()) {
-    sorted.erase(std::unique(sorted.begin(), sorted.end(),
-                             [](const auto& x, const auto& y) { return x.id == y.id; }),
-                 sorted.end());
   }
   // reportsTo: another entry's id or a role id, never the entry itself.
   for (std::uint32_t k = 0; k < roles.size(); ++k) {
