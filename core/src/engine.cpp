@@ -142,11 +142,8 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
   return in;
 }
 
-Result renderReport(std::string_view reportJson, std::string_view format) {
-  const ordered_json report = ordered_json::parse(reportJson);
-  const Json& schema = report["schema"];  // null when absent or when report is no object
-  if (!report.is_object() || !schema.is_string() || schema.string() != "seclead.report/1")
-    return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
+// A report (as assess builds it, or as read back from its JSON) in one of the formats.
+Result renderParsed(const ordered_json& report, std::string_view format) {
   if (format == "json") return success(report.dump(2));
   if (format == "markdown") return success(renderMarkdown(report));
   if (format == "csv") return success(renderCsv(report));
@@ -157,6 +154,14 @@ Result renderReport(std::string_view reportJson, std::string_view format) {
                    "unknown format '" + std::string(format) +
                        "': expected json, markdown, csv, html, oscal or summary",
                    ""}});
+}
+
+Result renderReport(std::string_view reportJson, std::string_view format) {
+  const ordered_json report = ordered_json::parse(reportJson);
+  const Json& schema = report["schema"];  // null when absent or when report is no object
+  if (!report.is_object() || !schema.is_string() || schema.string() != "seclead.report/1")
+    return failure({{"", "syntax", "expected a seclead.report/1 JSON report", ""}});
+  return renderParsed(report, format);
 }
 
 }  // namespace
@@ -200,6 +205,8 @@ Result assess(std::string_view profileJson, const Options& options) noexcept {
     CheckedInput in = checkInput(profileJson, options);
     if (!in.profile) return failure(std::move(in.errors));
     ordered_json report = buildReport(*in.overlaid.kb, in.overlaid.applied, *in.profile, options);
+    if (!options.format.empty() && options.format != "json")
+      return renderParsed(report, options.format);
     std::string text;
     text.reserve(64 * 1024);  // a typical report is 20-60 KB: grow once, not a dozen times
     report.dumpTo(text, options.compact ? -1 : 2);

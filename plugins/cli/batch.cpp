@@ -120,9 +120,9 @@ struct SummaryTable {
   std::string header;       // the engine's column names
   std::size_t columns = 0;  // how many
   bool read() {
-    Result report = assess(kProbeProfile);
-    if (!report.ok) return false;
-    Result rendered = render(report.output, "summary");
+    Options options;
+    options.format = "summary";
+    Result rendered = assess(kProbeProfile, options);
     std::size_t end = rendered.output.find("\r\n");
     if (!rendered.ok || end == std::string::npos) return false;
     header = rendered.output.substr(0, end);
@@ -131,20 +131,19 @@ struct SummaryTable {
   }
 };
 
-// The row of one line: `number` then the report's cells (from its summary rendering) or
-// empty cells, then the errors column.
+// The row of one line: `number` then the report's cells (`result` is assess's summary
+// rendering, Options::format) or empty cells, then the errors column.
 void appendSummaryRow(std::string& out, std::uint64_t number, const Result& result,
                       const SummaryTable& table) {
   out += std::to_string(number);
   out += ',';
   if (result.ok) {
-    Result rendered = render(result.output, "summary");
-    std::size_t start = rendered.output.find("\r\n");  // after the header
-    std::size_t end = rendered.ok && start != std::string::npos
-                          ? rendered.output.find("\r\n", start + 2)
-                          : std::string::npos;
+    const std::string& rendered = result.output;
+    std::size_t start = rendered.find("\r\n");  // after the header
+    std::size_t end =
+        start != std::string::npos ? rendered.find("\r\n", start + 2) : std::string::npos;
     if (end != std::string::npos) {
-      out.append(rendered.output, start + 2, end - start - 2);
+      out.append(rendered, start + 2, end - start - 2);
       out += ",\r\n";
       return;
     }
@@ -253,7 +252,8 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
   }
   if (overlaysBroken(engineOptions)) return kExitInvalid;
   Options lineOptions = engineOptions;
-  lineOptions.compact = true;  // a report is one output line (and parses faster for summary)
+  lineOptions.compact = true;                                       // a report is one output line
+  if (options.format == "summary") lineOptions.format = "summary";  // rendered as it is built
   SummaryTable table;
   const SummaryTable* summary = nullptr;
   if (options.format == "summary") {

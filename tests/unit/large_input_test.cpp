@@ -211,6 +211,35 @@ TEST(Determinism, EveryFixtureAssessesByteIdenticallyTwice) {
   EXPECT_GT(reports, 0u) << "no profile produced a report";
 }
 
+// Options::format renders the report assess just built, without writing and re-reading its
+// JSON: every format must come out exactly as render() of the JSON text gives it.
+TEST(Determinism, AssessInAFormatIsRenderOfTheReport) {
+  std::size_t compared = 0, index = 0;
+  for (const auto& [name, text] : allProfiles()) {
+    for (bool explain : {false, true}) {
+      if (explain && index++ % 8 != 0) continue;  // with explain: every eighth profile
+      Options plain;
+      plain.explain = explain;
+      Result report = assess(text, plain);
+      if (!report.ok) continue;
+      for (const char* format : {"json", "markdown", "csv", "html", "oscal", "summary"}) {
+        Options options = plain;
+        options.format = format;
+        Result direct = assess(text, options);
+        ASSERT_TRUE(direct.ok) << name << " " << format << " " << direct.errorJson();
+        ASSERT_EQ(direct.output, render(report.output, format).output) << name << " " << format;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 450u);
+  Options unknown;
+  unknown.format = "pdf";
+  Result r = assess(readFile(fs::path(SECLEAD_SOURCE_DIR) / "examples/us-clinic.json"), unknown);
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.errors.at(0).code, "enum");
+}
+
 TEST(Determinism, CliMatchesTheLibraryByteForByte) {
   const fs::path root(SECLEAD_SOURCE_DIR);
   for (const auto& p : filesIn(root / "examples", ".json")) {

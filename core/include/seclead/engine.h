@@ -20,6 +20,10 @@ struct Options {
   bool explain = false;               // also list not-applicable obligations with their reason
   std::vector<std::string> overlays;  // knowledge overlays (JSON text), merged in this order
   bool compact = false;  // the report JSON on one line (the same tokens, no indentation)
+  // assess only: when set (and not "json"), the output is the report rendered in this format,
+  // byte for byte what render(report, format) gives, without writing and re-reading the JSON
+  // (the batch's summary table: a third of its time went to re-reading reports).
+  std::string format;
 };
 
 // Either ok with `output`, or not ok with at least one error. Never both.
