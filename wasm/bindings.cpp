@@ -29,10 +29,12 @@
 //   input(byteLength)                        a Uint8Array view of a byte buffer of that size,
 //                                            into which the caller writes the next call's
 //                                            text (a profile or report, UTF-8)
-//   assess(explain, overlays, compact)       assesses the input; explain, compact: booleans
+//   assess(explain, overlays, compact, format)
+//                                            assesses the input; explain, compact: booleans
 //                                            (Options); overlays: the overlays' UTF-8 texts
 //                                            packed as "<byte length>:<text>" each (see
-//                                            readOverlays), "" for none
+//                                            readOverlays), "" for none; format: "" for the
+//                                            report JSON, else the report rendered in it
 //   validate(overlays)                        validates the input; overlays packed as for assess
 //   render(format)                           renders the input report; format:
 //                                            json|markdown|csv|html|oscal|summary
@@ -190,10 +192,11 @@ val input(std::size_t byteLength) {
   return view(g_input.data(), g_input.size());
 }
 
-val assess(bool explain, const std::string& overlays, bool compact) {
+val assess(bool explain, const std::string& overlays, bool compact, const std::string& format) {
   seclead::Options options;
   options.explain = explain;
   options.compact = compact;
+  options.format = format;  // "" or "json": the report JSON; else rendered (api.js checks it)
   val failed = val::undefined();
   if (!unpackOverlays(overlays, options, failed)) return failed;
   return envelope(seclead::assess(g_input, options));  // noexcept

@@ -37,9 +37,9 @@ const raw = {
     const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
     module.input(bytes.length).set(bytes);
   },
-  assess(text, explain, overlays, compact) {
+  assess(text, explain, overlays, compact, format = "") {
     raw.put(text);
-    return module.assess(explain, overlays, compact);
+    return module.assess(explain, overlays, compact, format);
   },
   validate(text, overlays) {
     raw.put(text);

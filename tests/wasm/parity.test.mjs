@@ -10,6 +10,16 @@ requireBuilt();
 const engine = await init();
 const profiles = allProfiles();
 
+test("options.format: assessJson only, one of the render formats", () => {
+  const text = profiles[0].text;
+  assert.equal(engine.assessJson(text, { format: "json" }), engine.assessJson(text));
+  assert.throws(() => engine.assess(text, { format: "html" }), TypeError);
+  assert.deepEqual(engine.assess(text, { format: "json" }), engine.assess(text));
+  assert.throws(() => engine.assessJson(text, { format: "pdf" }), TypeError);
+  assert.throws(() => engine.assessJson(text, { format: 1 }), TypeError);
+  assert.deepEqual(engine.validate(text, { format: "html" }), { valid: true }, "validate ignores it");
+});
+
 test("there are profiles to compare (5 examples at least)", () => {
   assert.ok(profiles.filter((p) => p.name.startsWith("examples/")).length >= 5, "examples/*.json");
 });
@@ -27,6 +37,8 @@ for (const { name, text } of profiles) {
       assert.equal(n.code, 0, `native --format ${format}: ${n.stderr}`);
       const out = engine.render(reportJson, format);
       assert.equal(out + (out.endsWith("\n") ? "" : "\n"), n.stdout, `--format ${format} bytes`);
+      // Rendered straight from the report the engine built, without the JSON round trip.
+      assert.equal(engine.assessJson(text, { format }), out, `assessJson {format: ${format}}`);
     }
 
     const explained = native(["assess", "-", "--explain"], text);

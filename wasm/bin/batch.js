@@ -118,16 +118,15 @@ function errorLine(number, errors) {
 
 /** The summary table's column names: the header line of the engine's summary rendering. */
 export function summaryHeader(engine) {
-  const rendered = engine.render(engine.assessJson(PROBE_PROFILE), "summary");
+  const rendered = engine.assessJson(PROBE_PROFILE, { format: "summary" });
   return rendered.slice(0, rendered.indexOf("\r\n"));
 }
 
 // A summary row, as plugins/cli/batch.cpp writes it: the line number, then the cells of the
-// report's summary rendering, or `columns` empty cells and the problems in words (an RFC 4180
-// quoted field) for an invalid line.
-function summaryRow(engine, number, reportJson, errors, columns) {
+// report's summary rendering (assessJson with format "summary"), or `columns` empty cells and
+// the problems in words (an RFC 4180 quoted field) for an invalid line.
+function summaryRow(number, rendered, errors, columns) {
   if (errors === null) {
-    const rendered = engine.render(reportJson, "summary");
     const start = rendered.indexOf("\r\n") + 2;
     return `${number},${rendered.slice(start, rendered.indexOf("\r\n", start))},\r\n`;
   }
@@ -146,7 +145,9 @@ function summaryRow(engine, number, reportJson, errors, columns) {
  * that many engine columns instead of JSON lines.
  */
 export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, summaryColumns = 0) {
-  const lineOptions = { ...engineOptions, compact: true }; // a report is one output line
+  // A report is one output line; a summary row comes from the summary the engine renders
+  // straight from the report it built (no JSON round trip).
+  const lineOptions = { ...engineOptions, compact: true, ...(summaryColumns > 0 ? { format: "summary" } : {}) };
   const out = [];
   let invalid = 0;
   for (let i = 0; i < lines.length; ++i) {
@@ -159,7 +160,7 @@ export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, su
     } else {
       try {
         const report = engine.assessJson(line, lineOptions);
-        if (summaryColumns > 0) out.push(summaryRow(engine, firstLine + i, report, null, summaryColumns));
+        if (summaryColumns > 0) out.push(summaryRow(firstLine + i, report, null, summaryColumns));
         else out.push(report, "\n");
         continue;
       } catch (e) {
@@ -168,7 +169,7 @@ export function assessChunk(engine, lines, tooLong, firstLine, engineOptions, su
       }
     }
     ++invalid;
-    if (summaryColumns > 0) out.push(summaryRow(engine, firstLine + i, null, errors, summaryColumns));
+    if (summaryColumns > 0) out.push(summaryRow(firstLine + i, null, errors, summaryColumns));
     else out.push(errorLine(firstLine + i, errors), "\n");
   }
   return { text: out.join(""), invalid };

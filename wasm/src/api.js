@@ -10,8 +10,8 @@
 /** Inputs larger than this many UTF-8 bytes are rejected with code "limit" (contract §1). */
 const MAX_INPUT_BYTES = 1024 * 1024;
 const FORMATS = ["json", "markdown", "csv", "html", "oscal", "summary"];
-// assess / assessJson / validate options (validate uses only overlays).
-const OPTION_KEYS = ["explain", "overlays", "compact"];
+// assess / assessJson / validate options (validate uses only overlays; format is assessJson's).
+const OPTION_KEYS = ["explain", "overlays", "compact", "format"];
 
 /**
  * The one error class of the API. `errors` is the contract's list of
@@ -175,8 +175,8 @@ export function bindEngine(module) {
   // `caller` names the API function in TypeErrors. validate takes the same options as assess
   // (explain and compact change nothing there), so a caller can pass one options object to both.
   function moduleOptions(options, caller = "assess") {
-    if (options === undefined || options === null) return [false, "", false];
-    if (typeof options !== "object") throw new TypeError(`${caller}: options must be an object {explain, overlays, compact}`);
+    if (options === undefined || options === null) return [false, "", false, ""];
+    if (typeof options !== "object") throw new TypeError(`${caller}: options must be an object {explain, overlays, compact, format}`);
     for (const key of Object.keys(options)) {
       if (!OPTION_KEYS.includes(key)) throw new TypeError(`${caller}: unknown option "${key}"`);
     }
@@ -187,6 +187,11 @@ export function bindEngine(module) {
     };
     const explain = flag("explain");
     const compact = flag("compact");
+    // format: assessJson's; validate ignores it as it ignores explain and compact.
+    if (options.format !== undefined && !FORMATS.includes(options.format)) {
+      throw new TypeError(`${caller}: options.format must be one of ${FORMATS.join(", ")}`);
+    }
+    const format = caller === "assessJson" && options.format !== "json" ? options.format || "" : "";
     let overlays = "";
     if (options.overlays !== undefined) {
       if (!Array.isArray(options.overlays)) throw new TypeError(`${caller}: options.overlays must be an array`);
@@ -206,7 +211,7 @@ export function bindEngine(module) {
         at += c.length;
       }
     }
-    return [explain, overlays, compact];
+    return [explain, overlays, compact, format];
   }
 
   // Calls `fn` of the module on `text` (UTF-8 bytes), which is first written into the
@@ -218,14 +223,21 @@ export function bindEngine(module) {
     }, ...args);
   }
 
-  /** The report as JSON text, byte for byte what the native engine prints. */
+  /**
+   * The report as JSON text, byte for byte what the native engine prints. With
+   * options.format (markdown, csv, html, oscal, summary) the report rendered in that format,
+   * exactly as render(assessJson(profile), format) gives it, but without the JSON round trip.
+   */
   function assessJson(profile, options) {
-    const [explain, overlays, compact] = moduleOptions(options);
-    return onInput(toInput(profile, "profile"), module.assess, explain, overlays, compact);
+    const [explain, overlays, compact, format] = moduleOptions(options, "assessJson");
+    return onInput(toInput(profile, "profile"), module.assess, explain, overlays, compact, format);
   }
 
   /** Assesses a profile; returns the report object (contract §3). Throws SecleadError. */
   function assess(profile, options) {
+    if (options && typeof options === "object" && options.format !== undefined && options.format !== "json") {
+      throw new TypeError("assess: returns the report object; use assessJson(profile, {format}) for other formats");
+    }
     return JSON.parse(assessJson(profile, options));
   }
 

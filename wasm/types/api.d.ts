@@ -30,6 +30,11 @@ export interface AssessOptions {
   overlays?: JsonInput<object>[];
   /** assessJson: the report on one line (same tokens, no indentation), as batch lines are. Default false. */
   compact?: boolean;
+  /**
+   * assessJson: the report rendered in this format, exactly as render(report, format) gives
+   * it, without writing and re-reading the JSON. Default "json". assess() accepts only "json".
+   */
+  format?: RenderFormat;
 }
 
 export type RenderFormat = "json" | "markdown" | "csv" | "html" | "oscal" | "summary";
@@ -84,7 +89,7 @@ export interface SecleadWasmModule {
   /** A view of an n-byte buffer in the module's memory: write the next call's text (UTF-8) into it. */
   input(byteLength: number): Uint8Array;
   /** Assesses the input. overlays: each overlay's UTF-8 text as "<byte length>:<text>", concatenated; "" for none. */
-  assess(explain: boolean, overlays: string | Uint8Array, compact: boolean): Uint8Array;
+  assess(explain: boolean, overlays: string | Uint8Array, compact: boolean, format: string): Uint8Array;
   /** Validates the input. */
   validate(overlays: string | Uint8Array): Uint8Array;
   /** Renders the input (a report). */
