@@ -76,12 +76,10 @@ int runOne(const CliOptions& options, const Options& engineOptions, const std::s
     if (!result.ok) return reportInvalid(input, result);
     return kExitOk;
   }
-  Result result = assess(text, engineOptions);
+  Options formatted = engineOptions;
+  formatted.format = options.format;  // rendered from the report as it is built
+  Result result = assess(text, formatted);
   if (!result.ok) return reportInvalid(input, result);
-  if (options.format != "json") {
-    result = render(result.output, options.format);
-    if (!result.ok) return reportInvalid(input, result);
-  }
   std::cout << result.output;
   if (result.output.empty() || result.output.back() != '\n') std::cout << "\n";
   return kExitOk;
