@@ -430,11 +430,12 @@ std::string* Json::newString(std::string_view text) {
 }
 
 std::string* Json::newString(std::string&& text) {
+  static const std::size_t kInline = std::string().capacity();  // the short-string buffer
   std::string* s = take(&Pool::strings);
-  if (text.size() <= s->capacity()) {
-    s->assign(text);  // into the kept buffer; `text` frees its own
+  if (text.capacity() > kInline) {
+    s->swap(text);  // no copy; `text` frees the kept buffer instead of its own: one free either way
   } else {
-    *s = std::move(text);
+    s->assign(text);  // a short text: into the kept buffer
   }
   return s;
 }
