@@ -200,14 +200,11 @@ Leading rounded(const Leading& value, std::size_t precision) {
 // strtod returns for "Ne-k". Below 2^51 the product is within 0.5 of N, so N is found; and with
 // at most 15 digits no other decimal of as few digits reads back as the same double.
 bool fewDecimals(double value, Digits& out) {
-  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                            1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   for (int k = 0; k <= 22; ++k) {
-    const double scaled = value * kPowersOfTen[k];
+    const double scaled = value * kExactPowersOfTen[k];
     if (scaled >= 0x1p51) return false;
     const double n = std::nearbyint(scaled);
-    if (n == 0 || n / kPowersOfTen[k] != value) continue;
+    if (n == 0 || n / kExactPowersOfTen[k] != value) continue;
     auto integer = static_cast<std::uint64_t>(n);
     std::string digits;
     for (; integer != 0; integer /= 10)

@@ -13,6 +13,11 @@
 
 namespace seclead::decimal {
 
+// 10^0 .. 10^22: every power of ten a double holds exactly (the fast paths of both ways).
+inline constexpr double kExactPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // The value is 0.digits * 10^exponent; `digits` has no leading or trailing zero.
 struct Digits {
   std::string digits;

@@ -764,7 +764,7 @@ class ModelEvaluator {
   }
 
   int model(const Profile& profile) {
-    // WhatIf::restore() lists what the search changes: of the money, the revenue only.
+    // Of the money fields, the what-if search changes only the revenue (WhatIf::run).
     refreshFacts(profile, kb_, facts_, MoneyFacts::RevenueOnly);
     fill(profile, facts_, Context{kb_, profile, facts_, options_, today_}, standings_, set_,
          &baseSet_);

@@ -17,6 +17,12 @@ int severityRank(const std::string& s) {
   return s == "critical" ? 0 : s == "high" ? 1 : s == "medium" ? 2 : 3;
 }
 
+// The order of the findings list: most severe first, then by id.
+bool bySeverityThenId(const Finding& a, const Finding& b) {
+  int ra = severityRank(a.severity), rb = severityRank(b.severity);
+  return ra != rb ? ra < rb : a.id < b.id;
+}
+
 const ObligationResult* findObligation(const std::vector<ObligationResult>& list,
                                        std::string_view id) {
   for (const auto& o : list)
@@ -131,10 +137,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
   }
 
   if (!ctx.profile.currentRoles) {
-    sortStable(out, [](const Finding& a, const Finding& b) {
-      int ra = severityRank(a.severity), rb = severityRank(b.severity);
-      return ra != rb ? ra < rb : a.id < b.id;
-    });
+    sortStable(out, bySeverityThenId);
     return out;
   }
 
@@ -368,10 +371,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     }
   }
 
-  sortStable(out, [](const Finding& a, const Finding& b) {
-    int ra = severityRank(a.severity), rb = severityRank(b.severity);
-    return ra != rb ? ra < rb : a.id < b.id;
-  });
+  sortStable(out, bySeverityThenId);
   return out;
 }
 

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "decimal.h"
-#include "sort.h"
+#include "id_index.h"
 
 namespace seclead::jin {
 
@@ -475,14 +475,13 @@ class Parser {
         keys[i] = c;
       }
     } else {
-      std::vector<std::uint32_t> keys;
-      keys.reserve(count);
-      for (std::uint32_t i = 0, c = self + 1; i < count; ++i, c = nodes[c].next) keys.push_back(c);
-      sortStable(keys, [&](std::uint32_t a, std::uint32_t b) {
-        return nodes[a].key != nodes[b].key ? nodes[a].key < nodes[b].key : a < b;
-      });
-      for (std::size_t i = 1; i < keys.size(); ++i)
-        if (nodes[keys[i]].key == nodes[keys[i - 1]].key) dup = std::min(dup, keys[i]);
+      IdIndex seen;  // the names so far, in document order
+      seen.reserve(count);
+      for (std::uint32_t i = 0, c = self + 1; i < count; ++i, c = nodes[c].next)
+        if (seen.add(nodes[c].key, c) >= 0) {
+          dup = c;
+          break;
+        }
     }
     if (dup == UINT32_MAX) return true;
     stack_.back().key = nodes[dup].key;
@@ -557,9 +556,6 @@ namespace {
 // decimal::nearest (big integers).
 // `t` is a valid JSON number.
 std::optional<double> exactDecimal(std::string_view t) {
-  static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                            1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   std::size_t i = 0;
   const bool negative = t[0] == '-';
   if (negative) ++i;
@@ -593,7 +589,8 @@ std::optional<double> exactDecimal(std::string_view t) {
   if (mantissa == 0) return negative ? -0.0 : 0.0;
   if (exponent < -22 || exponent > 22) return std::nullopt;
   double d = static_cast<double>(mantissa);
-  d = exponent < 0 ? d / kPowersOfTen[-exponent] : d * kPowersOfTen[exponent];
+  d = exponent < 0 ? d / decimal::kExactPowersOfTen[-exponent]
+                   : d * decimal::kExactPowersOfTen[exponent];
   return negative ? -d : d;
 }
 

@@ -252,8 +252,8 @@ int runBatch(const CliOptions& options, const Options& engineOptions) {
   }
   if (overlaysBroken(engineOptions)) return kExitInvalid;
   Options lineOptions = engineOptions;
-  lineOptions.compact = true;                                       // a report is one output line
-  if (options.format == "summary") lineOptions.format = "summary";  // rendered as it is built
+  lineOptions.compact = true;           // a report is one output line
+  lineOptions.format = options.format;  // json, or summary: rendered as the report is built
   SummaryTable table;
   const SummaryTable* summary = nullptr;
   if (options.format == "summary") {
