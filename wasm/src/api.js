@@ -187,11 +187,15 @@ export function bindEngine(module) {
     };
     const explain = flag("explain");
     const compact = flag("compact");
-    // format: assessJson's; validate ignores it as it ignores explain and compact.
+    // format: assessJson's; assess returns the object, so only json; validate ignores it as
+    // it ignores explain and compact.
     if (options.format !== undefined && !FORMATS.includes(options.format)) {
       throw new TypeError(`${caller}: options.format must be one of ${FORMATS.join(", ")}`);
     }
-    const format = caller === "assessJson" && options.format !== "json" ? options.format || "" : "";
+    const format = options.format === undefined || options.format === "json" ? "" : options.format;
+    if (format && caller === "assess") {
+      throw new TypeError("assess: returns the report object; use assessJson(profile, {format}) for other formats");
+    }
     let overlays = "";
     if (options.overlays !== undefined) {
       if (!Array.isArray(options.overlays)) throw new TypeError(`${caller}: options.overlays must be an array`);
@@ -229,16 +233,18 @@ export function bindEngine(module) {
    * exactly as render(assessJson(profile), format) gives it, but without the JSON round trip.
    */
   function assessJson(profile, options) {
-    const [explain, overlays, compact, format] = moduleOptions(options, "assessJson");
-    return onInput(toInput(profile, "profile"), module.assess, explain, overlays, compact, format);
+    return assessText(profile, options, "assessJson");
   }
 
   /** Assesses a profile; returns the report object (contract §3). Throws SecleadError. */
   function assess(profile, options) {
-    if (options && typeof options === "object" && options.format !== undefined && options.format !== "json") {
-      throw new TypeError("assess: returns the report object; use assessJson(profile, {format}) for other formats");
-    }
-    return JSON.parse(assessJson(profile, options));
+    return JSON.parse(assessText(profile, options, "assess"));
+  }
+
+  // assess and assessJson: `caller` names the function in TypeErrors.
+  function assessText(profile, options, caller) {
+    const [explain, overlays, compact, format] = moduleOptions(options, caller);
+    return onInput(toInput(profile, "profile"), module.assess, explain, overlays, compact, format);
   }
 
   /**
