@@ -7,6 +7,7 @@
 
 #include "decimal.h"
 #include "id_index.h"
+#include "message.h"
 
 namespace seclead::jin {
 
@@ -68,8 +69,8 @@ class Parser {
     doc_.arena_.clear();
     if (text_.size() > limits_.maxBytes) {
       return fail("limit", "",
-                  "the profile is " + std::to_string(text_.size()) + " bytes, larger than the " +
-                      std::to_string(limits_.maxBytes) + "-byte (1 MiB) limit");
+                  cat({"the profile is ", text_.size(), " bytes, larger than the ",
+                       limits_.maxBytes, "-byte (1 MiB) limit"}));
     }
     // A UTF-8 byte order mark is tolerated.
     if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
@@ -79,7 +80,8 @@ class Parser {
     if (!value(0, {})) return false;
     skipSpace();
     if (pos_ < text_.size())
-      return syntax(pos_, "unexpected " + describeAt(pos_) + " after the end of the JSON value");
+      return syntax(pos_,
+                    cat({"unexpected ", describeAt(pos_), " after the end of the JSON value"}));
     return true;
   }
 
@@ -92,14 +94,15 @@ class Parser {
     bool keyKnown = false;  // object: `key` names the member being read
   };
 
-  bool fail(const char* code, std::string path, std::string message) {
+  // The error paths are out of line and cold: see message.h.
+  [[gnu::cold, gnu::noinline]] bool fail(const char* code, std::string path, std::string message) {
     error_.code = code;
     error_.path = std::move(path);
     error_.message = std::move(message);
     return false;
   }
 
-  std::string pointer() const {
+  [[gnu::cold, gnu::noinline]] std::string pointer() const {
     std::string out;
     for (const auto& f : stack_) {
       if (f.array)
@@ -110,27 +113,27 @@ class Parser {
     return out;
   }
 
-  bool syntax(std::size_t at, const std::string& what) {
-    return fail("syntax", pointer(), describePosition(text_, at) + ": " + what);
+  [[gnu::cold, gnu::noinline]] bool syntax(std::size_t at, std::string_view what) {
+    return fail("syntax", pointer(), cat({describePosition(text_, at), ": ", what}));
   }
 
-  std::string describeAt(std::size_t at) const {
+  // "expected <what>, found <what is at pos_>"
+  [[gnu::cold, gnu::noinline]] bool expected(std::string_view what) {
+    return syntax(pos_, cat({"expected ", what, ", found ", describeAt(pos_)}));
+  }
+
+  [[gnu::cold, gnu::noinline]] std::string describeAt(std::size_t at) const {
     if (at >= text_.size()) return "end of input";
     unsigned char c = static_cast<unsigned char>(text_[at]);
-    if (c < 0x20) return "control character (byte 0x" + hex(c) + ")";
+    if (c < 0x20) return cat({"control character (byte 0x", HexByte{c}, ")"});
     if (c >= 0x80) {
       std::size_t n =
           utf8Sequence(reinterpret_cast<const unsigned char*>(text_.data()) + at,
                        reinterpret_cast<const unsigned char*>(text_.data()) + text_.size());
-      if (n == 0) return "invalid UTF-8 byte 0x" + hex(c);
-      return "'" + std::string(text_.substr(at, n)) + "'";
+      if (n == 0) return cat({"invalid UTF-8 byte 0x", HexByte{c}});
+      return cat({"'", text_.substr(at, n), "'"});
     }
-    return "'" + std::string(1, static_cast<char>(c)) + "'";
-  }
-
-  static std::string hex(unsigned char c) {
-    const char* digits = "0123456789ABCDEF";
-    return std::string{digits[c >> 4], digits[c & 15]};
+    return cat({"'", static_cast<char>(c), "'"});
   }
 
   void skipSpace() {
@@ -161,7 +164,7 @@ class Parser {
   }
 
   // An unexpected character where a value should start: name NaN/Infinity clearly.
-  bool badToken() {
+  [[gnu::cold, gnu::noinline]] bool badToken() {
     std::string_view rest = text_.substr(pos_, 9);
     if (rest.substr(0, 3) == "NaN" || rest.substr(0, 4) == "-NaN" || rest.substr(0, 4) == "+NaN")
       return syntax(pos_, "NaN is not a JSON number: numbers must be finite");
@@ -170,7 +173,7 @@ class Parser {
       return syntax(pos_, "Infinity is not a JSON number: numbers must be finite");
     if (pos_ < text_.size() && text_[pos_] == '\'')
       return syntax(pos_, "strings must use double quotes, found '''");
-    return syntax(pos_, "expected a JSON value, found " + describeAt(pos_));
+    return expected("a JSON value");
   }
 
   bool value(std::size_t depth, std::string_view key) {
@@ -181,8 +184,8 @@ class Parser {
       case '[': {
         if (depth + 1 > limits_.maxDepth)
           return fail("limit", pointer(),
-                      describePosition(text_, pos_) + ": nesting deeper than " +
-                          std::to_string(limits_.maxDepth) + " levels");
+                      cat({describePosition(text_, pos_), ": nesting deeper than ",
+                           limits_.maxDepth, " levels"}));
         return c == '{' ? object(depth + 1, key) : array(depth + 1, key);
       }
       case '"': {
@@ -214,8 +217,7 @@ class Parser {
       pos_ = start;
       return badToken();
     }
-    if (pos_ >= text_.size() || !isDigit(text_[pos_]))
-      return syntax(pos_, "expected a digit in the number, found " + describeAt(pos_));
+    if (pos_ >= text_.size() || !isDigit(text_[pos_])) return expected("a digit in the number");
     if (text_[pos_] == '0') {
       ++pos_;
       if (pos_ < text_.size() && isDigit(text_[pos_]))
@@ -226,14 +228,13 @@ class Parser {
     if (pos_ < text_.size() && text_[pos_] == '.') {
       ++pos_;
       if (pos_ >= text_.size() || !isDigit(text_[pos_]))
-        return syntax(pos_, "expected a digit after the decimal point, found " + describeAt(pos_));
+        return expected("a digit after the decimal point");
       while (pos_ < text_.size() && isDigit(text_[pos_])) ++pos_;
     }
     if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
       ++pos_;
       if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-      if (pos_ >= text_.size() || !isDigit(text_[pos_]))
-        return syntax(pos_, "expected a digit in the exponent, found " + describeAt(pos_));
+      if (pos_ >= text_.size() || !isDigit(text_[pos_])) return expected("a digit in the exponent");
       while (pos_ < text_.size() && isDigit(text_[pos_])) ++pos_;
     }
     Node n;
@@ -256,17 +257,17 @@ class Parser {
     const char* what = isKey ? "member name" : "string";
     while (true) {
       if (pos_ >= text_.size())
-        return syntax(start - 1, std::string("unterminated ") + what + ": missing closing '\"'");
+        return syntax(start - 1, cat({"unterminated ", what, ": missing closing '\"'"}));
       unsigned char c = base[pos_];
       if (c == '"') break;
       if (c < 0x20)
-        return syntax(pos_, std::string("control character (byte 0x") + hex(c) + ") in a " + what +
-                                ": escape it (\\n, \\t, \\u00XX)");
+        return syntax(pos_, cat({"control character (byte 0x", HexByte{c}, ") in a ", what,
+                                 ": escape it (\\n, \\t, \\u00XX)"}));
       if (c >= 0x80) {
         std::size_t n = utf8Sequence(base + pos_, end);
         if (n == 0)
-          return syntax(pos_, std::string("invalid UTF-8 (byte 0x") + hex(c) + ") in a " + what +
-                                  ": the profile must be UTF-8 text");
+          return syntax(pos_, cat({"invalid UTF-8 (byte 0x", HexByte{c}, ") in a ", what,
+                                   ": the profile must be UTF-8 text"}));
         pos_ += n;
         continue;
       }
@@ -283,32 +284,29 @@ class Parser {
       std::size_t escAt = pos_;
       ++pos_;
       if (pos_ >= text_.size())
-        return syntax(start - 1, std::string("unterminated ") + what + ": missing closing '\"'");
+        return syntax(start - 1, cat({"unterminated ", what, ": missing closing '\"'"}));
       char e = text_[pos_++];
+      char plain = 0;  // what a one-character escape stands for
       switch (e) {
         case '"':
-          decoded->push_back('"');
-          break;
         case '\\':
-          decoded->push_back('\\');
-          break;
         case '/':
-          decoded->push_back('/');
+          plain = e;
           break;
         case 'b':
-          decoded->push_back('\b');
+          plain = '\b';
           break;
         case 'f':
-          decoded->push_back('\f');
+          plain = '\f';
           break;
         case 'n':
-          decoded->push_back('\n');
+          plain = '\n';
           break;
         case 'r':
-          decoded->push_back('\r');
+          plain = '\r';
           break;
         case 't':
-          decoded->push_back('\t');
+          plain = '\t';
           break;
         case 'u': {
           std::uint32_t cp = 0;
@@ -330,8 +328,9 @@ class Parser {
           break;
         }
         default:
-          return syntax(escAt, std::string("invalid escape '\\") + e + "' in a " + what);
+          return syntax(escAt, cat({"invalid escape '\\", e, "' in a ", what}));
       }
+      if (plain) decoded->push_back(plain);
       runStart = pos_;
     }
     if (decoded) {
@@ -343,9 +342,8 @@ class Parser {
     ++pos_;  // closing quote
     if (out.size() > limits_.maxString) {
       return fail("limit", pointer() /* the caller's frame names the string */,
-                  describePosition(text_, start - 1) + ": a " + what + " of " +
-                      std::to_string(out.size()) + " bytes is longer than the " +
-                      std::to_string(limits_.maxString) + "-byte limit");
+                  cat({describePosition(text_, start - 1), ": a ", what, " of ", out.size(),
+                       " bytes is longer than the ", limits_.maxString, "-byte limit"}));
     }
     return true;
   }
@@ -374,8 +372,8 @@ class Parser {
         if (stack_.back().index >= limits_.maxArray) {
           stack_.pop_back();
           return fail("limit", pointer(),
-                      describePosition(text_, doc_.nodes_[self].offset) +
-                          ": an array of more than " + std::to_string(limits_.maxArray) + " items");
+                      cat({describePosition(text_, doc_.nodes_[self].offset),
+                           ": an array of more than ", limits_.maxArray, " items"}));
         }
         skipSpace();
         if (!value(depth, {})) return false;
@@ -395,7 +393,7 @@ class Parser {
           ++pos_;
           break;
         }
-        return syntax(pos_, "expected ',' or ']' after an array item, found " + describeAt(pos_));
+        return expected("',' or ']' after an array item");
       }
     }
     doc_.nodes_[self].count = stack_.back().index;
@@ -417,8 +415,7 @@ class Parser {
         skipSpace();
         if (pos_ >= text_.size())
           return syntax(pos_, "unexpected end of input: expected a member name in double quotes");
-        if (text_[pos_] != '"')
-          return syntax(pos_, "expected a member name in double quotes, found " + describeAt(pos_));
+        if (text_[pos_] != '"') return expected("a member name in double quotes");
         std::string_view name;
         stack_.back().keyKnown = false;
         if (!string(name, true)) return false;
@@ -426,7 +423,7 @@ class Parser {
         stack_.back().keyKnown = true;
         skipSpace();
         if (pos_ >= text_.size() || text_[pos_] != ':')
-          return syntax(pos_, "expected ':' after the member name, found " + describeAt(pos_));
+          return expected("':' after the member name");
         ++pos_;
         skipSpace();
         if (!value(depth, name)) return false;
@@ -447,8 +444,7 @@ class Parser {
           ++pos_;
           break;
         }
-        return syntax(pos_,
-                      "expected ',' or '}' after an object member, found " + describeAt(pos_));
+        return expected("',' or '}' after an object member");
       }
     }
     doc_.nodes_[self].count = count;
@@ -488,8 +484,8 @@ class Parser {
     stack_.back().keyKnown = true;
     std::size_t at = nodes[dup].offset;
     return fail("syntax", pointer(),
-                describePosition(text_, at) + ": duplicate member name \"" +
-                    std::string(nodes[dup].key.substr(0, 80)) + "\" (each name may appear once)");
+                cat({describePosition(text_, at), ": duplicate member name \"",
+                     nodes[dup].key.substr(0, 80), "\" (each name may appear once)"}));
   }
 
   Document& doc_;
@@ -682,7 +678,7 @@ std::string describePosition(std::string_view text, std::size_t offset) {
       ++column;
     }
   }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  return cat({"line ", line, ", column ", column});
 }
 
 void appendPointer(std::string& pointer, std::string_view token) {

@@ -1,0 +1,40 @@
+#include "message.h"
+
+namespace seclead {
+
+void MessagePiece::appendTo(std::string& out) const {
+  switch (kind_) {
+    case Kind::Text:
+      out.append(text_.data(), text_.size());
+      return;
+    case Kind::Char:
+      out.push_back(static_cast<char>(number_));
+      return;
+    case Kind::Hex:
+      out.push_back("0123456789ABCDEF"[(number_ >> 4) & 15]);
+      out.push_back("0123456789ABCDEF"[number_ & 15]);
+      return;
+    case Kind::Negative:
+      out.push_back('-');
+      [[fallthrough]];
+    case Kind::Number: {
+      char digits[20];
+      int n = 0;
+      std::uint64_t v = number_;
+      do {
+        digits[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+      } while (v != 0);
+      while (n > 0) out.push_back(digits[--n]);
+      return;
+    }
+  }
+}
+
+[[gnu::noinline]] std::string cat(std::initializer_list<MessagePiece> pieces) {
+  std::string out;
+  for (const auto& piece : pieces) piece.appendTo(out);
+  return out;
+}
+
+}  // namespace seclead

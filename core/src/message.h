@@ -1,0 +1,52 @@
+// Error messages built from pieces by one out-of-line function:
+//
+//   return syntax(pos_, cat({"control character (byte 0x", HexByte{c}, ") in a ", what}));
+//
+// instead of a chain of std::string `+`. In the files compiled with inlining for speed
+// (core/CMakeLists.txt) each `+` inlined its allocation and copies into the function around
+// it, although the branch runs only on bad input; a call of cat() stores a pointer and a
+// length per piece. Smaller hot functions are cheaper for V8 to compile at a cold start.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace seclead {
+
+// A byte written as two uppercase hexadecimal digits ("0x" is the caller's).
+struct HexByte {
+  unsigned char value;
+};
+
+// One piece of a message: text, one character, an integer (in decimal) or a HexByte.
+class MessagePiece {
+ public:
+  MessagePiece(std::string_view text) : text_(text) {}    // NOLINT: implicit
+  MessagePiece(const char* text) : text_(text) {}         // NOLINT
+  MessagePiece(const std::string& text) : text_(text) {}  // NOLINT
+  MessagePiece(char c) : kind_(Kind::Char), number_(static_cast<unsigned char>(c)) {}  // NOLINT
+  MessagePiece(HexByte b) : kind_(Kind::Hex), number_(b.value) {}                      // NOLINT
+  template <class Integer,
+            std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
+                                 !std::is_same_v<Integer, bool>,
+                             int> = 0>
+  MessagePiece(Integer n)  // NOLINT
+      : kind_(n < 0 ? Kind::Negative : Kind::Number),
+        number_(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n)) {}
+
+  void appendTo(std::string& out) const;
+
+ private:
+  enum class Kind : std::uint8_t { Text, Char, Number, Negative, Hex };
+  Kind kind_ = Kind::Text;
+  std::string_view text_;
+  std::uint64_t number_ = 0;
+};
+
+// The pieces one after the other.
+[[gnu::cold]] std::string cat(std::initializer_list<MessagePiece> pieces);
+
+}  // namespace seclead

@@ -1,0 +1,38 @@
+// cat() (core/src/message.h): the out-of-line message builder of the error paths.
+#include "message.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace seclead {
+namespace {
+
+TEST(Message, JoinsTextCharactersIntegersAndHexBytes) {
+  std::string owned = "owned";
+  EXPECT_EQ(cat({"line ", 3, ", column ", std::size_t{14}, ": '", '{', "' ", owned,
+                 std::string_view(" view")}),
+            "line 3, column 14: '{' owned view");
+  EXPECT_EQ(cat({"byte 0x", HexByte{0x00}, " 0x", HexByte{0x1f}, " 0x", HexByte{0xff}}),
+            "byte 0x00 0x1F 0xFF");
+  EXPECT_EQ(cat({}), "");
+}
+
+TEST(Message, WritesIntegersLikeToString) {
+  for (long long n : {0LL, 7LL, -7LL, 10LL, 1048576LL, -1000000000000LL,
+                      std::numeric_limits<long long>::max(), std::numeric_limits<long long>::min()})
+    EXPECT_EQ(cat({n}), std::to_string(n)) << n;
+  EXPECT_EQ(cat({std::numeric_limits<std::uint64_t>::max()}), "18446744073709551615");
+  EXPECT_EQ(cat({std::numeric_limits<int>::min()}),
+            std::to_string(std::numeric_limits<int>::min()));
+}
+
+TEST(Message, KeepsEmbeddedNulBytesOfViews) {
+  std::string withNul("a\0b", 3);
+  EXPECT_EQ(cat({withNul, "!"}), std::string("a\0b!", 4));
+}
+
+}  // namespace
+}  // namespace seclead
