@@ -14,11 +14,13 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 
 #include "contract.h"
 #include "id_index.h"
 #include "json_input.h"
 #include "kb.h"
+#include "message.h"
 #include "nothrow.h"
 #include "sort.h"
 
@@ -71,24 +73,26 @@ using contract::kScale;
 using contract::kSectors;
 using contract::kWorkforce;
 
-template <std::size_t N>
-bool oneOf(const std::array<std::string_view, N>& list, std::string_view s) {
+// The vocabularies are std::arrays of different sizes; the helpers take spans so that each is
+// compiled once, not once per size.
+using Names = std::span<const std::string_view>;
+
+bool oneOf(Names list, std::string_view s) {
   for (auto v : list)
     if (v == s) return true;
   return false;
 }
 
-template <std::size_t N>
-std::string listOf(const std::array<std::string_view, N>& list) {
+[[gnu::cold]] std::string listOf(Names list) {
   std::string out;
-  for (std::size_t i = 0; i < N; ++i) {
-    if (i) out += i + 1 == N ? " or " : ", ";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) out += i + 1 == list.size() ? " or " : ", ";
     out += list[i];
   }
   return out;
 }
 
-std::string quote(std::string_view s) {
+[[gnu::cold]] std::string quote(std::string_view s) {
   std::string out = "\"";
   std::size_t n = 0;
   for (char c : s) {
@@ -103,7 +107,7 @@ std::string quote(std::string_view s) {
 }
 
 // A short, safe rendering of a value for messages: the string "x", the number 3, ...
-std::string describe(const Value& v) {
+[[gnu::cold]] std::string describe(const Value& v) {
   switch (v.kind()) {
     case Kind::Null:
       return "null";
@@ -159,8 +163,7 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }
 
 // The known name closest to an unknown one (distance <= 2), or empty.
-template <std::size_t N>
-std::string_view closest(std::string_view unknown, const std::array<std::string_view, N>& names) {
+std::string_view closest(std::string_view unknown, Names names) {
   std::string_view best;
   std::size_t bestDistance = 3;
   for (auto name : names) {
@@ -205,8 +208,15 @@ class Checker {
  public:
   explicit Checker(std::vector<Error>& errors) : errors_(errors) {}
 
-  void add(const Ptr& path, const char* code, std::string message) {
+  // The error paths are out of line and cold (see message.h): a valid profile runs none.
+  [[gnu::cold, gnu::noinline]] void add(const Ptr& path, const char* code, std::string message) {
     errors_.push_back({path.str(), code, std::move(message), ""});
+  }
+  // "<expected...>, got <v><after>"
+  [[gnu::cold, gnu::noinline]] void got(const Ptr& path, const char* code,
+                                        std::initializer_list<MessagePiece> expected,
+                                        const Value& v, std::string_view after = {}) {
+    add(path, code, cat({cat(expected), ", got ", describe(v), after}));
   }
   std::size_t count() const { return errors_.size(); }
 
@@ -215,43 +225,44 @@ class Checker {
   void members(const Value& obj, const Ptr& path, const char* section,
                const std::array<std::string_view, N>& names,
                std::array<std::optional<Value>, N>& slots) {
+    membersOf(obj, path, section, names, slots.data());
+  }
+  void membersOf(const Value& obj, const Ptr& path, const char* section, Names names,
+                 std::optional<Value>* slots) {
     for (Value m : obj) {
       std::string_view k = m.key();
       bool known = false;
-      for (std::size_t i = 0; i < N; ++i) {
+      for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i] == k) {
           slots[i] = m;
           known = true;
           break;
         }
       }
-      if (!known) {
-        std::string message = "unknown field " + quote(k) + " in " + section;
-        if (auto near = closest(k, names); !near.empty())
-          message += ": did you mean " + quote(near) + "?";
-        else
-          message += ": expected " + listOf(names);
-        add(join(path.str(), k), "unknown-field", std::move(message));
-      }
+      if (!known) unknownField(path, section, names, k);
     }
+  }
+  [[gnu::cold, gnu::noinline]] void unknownField(const Ptr& path, const char* section, Names names,
+                                                 std::string_view k) {
+    std::string message = cat({"unknown field ", quote(k), " in ", section});
+    if (auto near = closest(k, names); !near.empty())
+      message += cat({": did you mean ", quote(near), "?"});
+    else
+      message += cat({": expected ", listOf(names)});
+    add(join(path.str(), k), "unknown-field", std::move(message));
   }
 
   bool object(const Value& v, const Ptr& path, const char* what) {
     if (v.isObject()) return true;
-    add(path.str(), "type", std::string("expected ") + what + ", got " + describe(v));
+    got(path, "type", {"expected ", what}, v);
     return false;
   }
 
-  template <std::size_t N>
   std::optional<std::string> enumeration(const std::optional<Value>& v, const Ptr& path,
-                                         const std::array<std::string_view, N>& list) {
+                                         Names list) {
     if (!v) return std::nullopt;
-    if (!v->isString()) {
-      add(path.str(), "type", "expected one of " + listOf(list) + ", got " + describe(*v));
-      return std::nullopt;
-    }
-    if (!oneOf(list, v->text())) {
-      add(path.str(), "enum", "expected one of " + listOf(list) + ", got " + describe(*v));
+    if (!v->isString() || !oneOf(list, v->text())) {
+      got(path, v->isString() ? "enum" : "type", {"expected one of ", listOf(list)}, *v);
       return std::nullopt;
     }
     return std::string(v->text());
@@ -260,7 +271,7 @@ class Checker {
   std::optional<bool> boolean(const std::optional<Value>& v, const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isBool()) {
-      add(path.str(), "type", "expected true or false, got " + describe(*v));
+      got(path, "type", {"expected true or false"}, *v);
       return std::nullopt;
     }
     return v->boolean();
@@ -270,47 +281,37 @@ class Checker {
   std::optional<std::int64_t> integer(const std::optional<Value>& v, const Ptr& path,
                                       std::int64_t min, std::int64_t max = -1) {
     if (!v) return std::nullopt;
-    auto expected = [&] {
-      if (max >= 0) return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
-      return "an integer >= " + std::to_string(min);
-    };
-    if (!v->isNumber()) {
-      add(path.str(), "type", "expected " + expected() + ", got " + describe(*v));
-      return std::nullopt;
-    }
     bool overflow = false;
-    auto i = v->integer(overflow);
-    if (overflow) {
-      add(path.str(), "range",
-          "expected " + expected() + ", got " + describe(*v) + ", which is far too large");
-      return std::nullopt;
-    }
-    if (!i) {
-      add(path.str(), "type", "expected " + expected() + ", got " + describe(*v));
-      return std::nullopt;
-    }
-    if (*i < min || (max >= 0 && *i > max)) {
-      add(path.str(), "range", "expected " + expected() + ", got " + describe(*v));
+    std::optional<std::int64_t> i;
+    if (v->isNumber()) i = v->integer(overflow);
+    if (!i || *i < min || (max >= 0 && *i > max)) {
+      notInteger(*v, path, min, max, overflow);
       return std::nullopt;
     }
     return i;
+  }
+  [[gnu::cold, gnu::noinline]] void notInteger(const Value& v, const Ptr& path, std::int64_t min,
+                                               std::int64_t max, bool overflow) {
+    std::string expected = max >= 0 ? cat({"expected an integer from ", min, " to ", max})
+                                    : cat({"expected an integer >= ", min});
+    const char* code = overflow || (v.isNumber() && v.integer(overflow)) ? "range" : "type";
+    got(path, code, {expected}, v, overflow ? ", which is far too large" : "");
   }
 
   // A finite number; `positive`: > 0, else >= 0.
   std::optional<double> amount(const Value& v, const Ptr& path, bool positive) {
     const char* expected = positive ? "a number > 0" : "a number >= 0";
     if (!v.isNumber()) {
-      add(path.str(), "type", std::string("expected ") + expected + ", got " + describe(v));
+      got(path, "type", {"expected ", expected}, v);
       return std::nullopt;
     }
     auto d = v.number();
     if (!d) {
-      add(path.str(), "range",
-          std::string("expected ") + expected + ", got " + describe(v) + ", which is too large");
+      got(path, "range", {"expected ", expected}, v, ", which is too large");
       return std::nullopt;
     }
     if (positive ? !(*d > 0) : *d < 0) {
-      add(path.str(), "range", std::string("expected ") + expected + ", got " + describe(v));
+      got(path, "range", {"expected ", expected}, v);
       return std::nullopt;
     }
     return *d == 0 ? 0.0 : *d;  // no negative zero
@@ -319,29 +320,31 @@ class Checker {
   std::optional<std::string> currency(const std::optional<Value>& v, const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isString()) {
-      add(path.str(), "type",
-          "expected an ISO 4217 currency code like \"USD\", got " + describe(*v));
+      got(path, "type", {"expected an ISO 4217 currency code like \"USD\""}, *v);
       return std::nullopt;
     }
     std::string_view c = v->text();
     bool shape = c.size() == 3 &&
                  std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     if (!shape) {
-      add(path.str(), "enum",
-          "expected an upper-case ISO 4217 currency code like \"USD\" or \"EUR\", got " +
-              describe(*v));
+      got(path, "enum", {"expected an upper-case ISO 4217 currency code like \"USD\" or \"EUR\""},
+          *v);
       return std::nullopt;
     }
     if (!embeddedKb().usdRate(c)) {
-      std::string known;
-      for (const auto& [code, rate] : embeddedKb().usdPerUnit)
-        known += (known.empty() ? "" : ", ") + code;
-      add(path.str(), "enum",
-          "the currency " + quote(c) +
-              " has no conversion rate in the knowledge base; use one of " + known);
+      unknownCurrency(path, c);
       return std::nullopt;
     }
     return std::string(c);
+  }
+
+  [[gnu::cold, gnu::noinline]] void unknownCurrency(const Ptr& path, std::string_view c) {
+    std::string known;
+    for (const auto& [code, rate] : embeddedKb().usdPerUnit)
+      known += cat({known.empty() ? "" : ", ", code});
+    add(path, "enum",
+        cat({"the currency ", quote(c),
+             " has no conversion rate in the knowledge base; use one of ", known}));
   }
 
   // {"amount": n, "currency": "XXX"}
@@ -375,7 +378,7 @@ class Checker {
     if (!v) return std::nullopt;
     const char* expected = "an array of country codes like [\"US\", \"US-NY\", \"DE\"]";
     if (!v->isArray()) {
-      add(path, "type", std::string("expected ") + expected + ", got " + describe(*v));
+      got(path, "type", {"expected ", expected}, *v);
       return std::nullopt;
     }
     if (nonEmpty && v->size() == 0) {
@@ -392,8 +395,7 @@ class Checker {
       std::size_t idx = i++;
       auto at = [&] { return itemPath(path, idx); };
       if (!item.isString()) {
-        add(at(), "type",
-            "expected a country code like \"DE\" or \"US-NY\", got " + describe(item));
+        got(at(), "type", {"expected a country code like \"DE\" or \"US-NY\""}, item);
         ok = false;
         continue;
       }
@@ -405,17 +407,17 @@ class Checker {
           shape = (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9');
       }
       if (!shape) {
-        add(at(), "enum",
-            "expected an ISO 3166-1 alpha-2 code like \"DE\" or a subdivision like \"US-NY\" "
-            "(upper case), got " +
-                describe(item));
+        got(at(), "enum",
+            {"expected an ISO 3166-1 alpha-2 code like \"DE\" or a subdivision like \"US-NY\" "
+             "(upper case)"},
+            item);
         ok = false;
         continue;
       }
       if (!isCountry(s.substr(0, 2))) {
         add(at(), "enum",
-            quote(s.substr(0, 2)) + " is not an ISO 3166-1 alpha-2 country code (got " +
-                describe(item) + ")");
+            cat({quote(s.substr(0, 2)), " is not an ISO 3166-1 alpha-2 country code (got ",
+                 describe(item), ")"}));
         ok = false;
         continue;
       }
@@ -428,7 +430,7 @@ class Checker {
   // An array of contract role ids.
   std::optional<std::vector<std::string>> roleList(const Value& v, const Ptr& path) {
     if (!v.isArray()) {
-      add(path, "type", "expected an array of role ids, got " + describe(v));
+      got(path, "type", {"expected an array of role ids"}, v);
       return std::nullopt;
     }
     std::vector<std::string> out;
@@ -436,10 +438,9 @@ class Checker {
     for (Value item : v) {
       std::size_t idx = i++;
       auto at = [&] { return itemPath(path, idx); };
-      if (!item.isString()) {
-        add(at(), "type", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
-      } else if (!oneOf(kRoles, item.text())) {
-        add(at(), "enum", "expected a role id (" + listOf(kRoles) + "), got " + describe(item));
+      if (!item.isString() || !oneOf(kRoles, item.text())) {
+        got(at(), item.isString() ? "enum" : "type", {"expected a role id (", listOf(kRoles), ")"},
+            item);
       } else {
         out.emplace_back(item.text());
       }
@@ -451,8 +452,7 @@ class Checker {
                                                      const Ptr& path) {
     if (!v) return std::nullopt;
     if (!v->isArray()) {
-      add(path, "type",
-          "expected an array of framework ids like [\"iso27001\", \"soc2\"], got " + describe(*v));
+      got(path, "type", {"expected an array of framework ids like [\"iso27001\", \"soc2\"]"}, *v);
       return std::nullopt;
     }
     std::vector<std::string> out;
@@ -461,7 +461,7 @@ class Checker {
       std::size_t idx = i++;
       auto at = [&] { return itemPath(path, idx); };
       if (!item.isString()) {
-        add(at(), "type", "expected a framework id like \"iso27001\", got " + describe(item));
+        got(at(), "type", {"expected a framework id like \"iso27001\""}, item);
         continue;
       }
       std::string_view s = item.text();
@@ -471,10 +471,10 @@ class Checker {
         shape = shape && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
                           c == '.' || c == '_');
       if (!shape) {
-        add(at(), "enum",
-            "expected a lower-case framework id (letters, digits, '-', '.', '_'; at most 64) like "
-            "\"iso27001\" or \"nist-csf\", got " +
-                describe(item));
+        got(at(), "enum",
+            {"expected a lower-case framework id (letters, digits, '-', '.', '_'; at most 64) like "
+             "\"iso27001\" or \"nist-csf\""},
+            item);
         continue;
       }
       out.emplace_back(s);
@@ -504,8 +504,7 @@ void readOrganization(Checker& c, const Value& v, Profile& p) {
   c.members(v, path, "organization", names, s);
   if (s[0]) {
     if (!s[0]->isString()) {
-      c.add(path + "/name", "type",
-            "expected a string of at most 200 characters, got " + describe(*s[0]));
+      c.got(path + "/name", "type", {"expected a string of at most 200 characters"}, *s[0]);
     } else if (std::size_t n = jin::codePoints(s[0]->text()); n > 200) {
       c.add(path + "/name", "range",
             "expected at most 200 characters, got a name of " + std::to_string(n) + " characters");
@@ -674,9 +673,8 @@ void reportLoops(Checker& c, std::string_view path, const std::vector<CurrentRol
 void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   const std::string_view path = "/currentRoles";
   if (!v.isArray()) {
-    c.add(path, "type",
-          "expected an array of {id, role, reportsTo, employment, fte, alsoActsAs}, got " +
-              describe(v));
+    c.got(path, "type", {"expected an array of {id, role, reportsTo, employment, fte, alsoActsAs}"},
+          v);
     return;
   }
   static constexpr std::array<std::string_view, 6> names = {"id",         "role", "reportsTo",
@@ -704,7 +702,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     if (!s[0]) {
       c.add(atp + "/id", "required", "each entry needs an id (a non-empty string)");
     } else if (!s[0]->isString()) {
-      c.add(atp + "/id", "type", "expected a non-empty string id, got " + describe(*s[0]));
+      c.got(atp + "/id", "type", {"expected a non-empty string id"}, *s[0]);
     } else if (s[0]->text().empty()) {
       c.add(atp + "/id", "range", "expected a non-empty string id, got an empty string");
     } else {
@@ -720,20 +718,18 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     }
     if (s[2]) {
       if (!s[2]->isString())
-        c.add(atp + "/reportsTo", "type",
-              "expected the id of another entry or a role id, got " + describe(*s[2]));
+        c.got(atp + "/reportsTo", "type", {"expected the id of another entry or a role id"}, *s[2]);
       else
         reports = s[2];
     }
     if (auto e = c.enumeration(s[3], atp + "/employment", kEmployment)) r.employment = *e;
     if (s[4]) {
       if (!s[4]->isNumber()) {
-        c.add(atp + "/fte", "type", "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
+        c.got(atp + "/fte", "type", {"expected a number with 0 < fte <= 1"}, *s[4]);
       } else {
         auto f = s[4]->number();
         if (!f || !(*f > 0) || *f > 1) {
-          c.add(atp + "/fte", "range",
-                "expected a number with 0 < fte <= 1, got " + describe(*s[4]));
+          c.got(atp + "/fte", "range", {"expected a number with 0 < fte <= 1"}, *s[4]);
         } else {
           r.fte = *f;
           r.fteGiven = true;
@@ -804,7 +800,7 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
     Assignment a;
     if (s[0]) {
       if (!s[0]->isString()) {
-        c.add(atp + "/accountable", "type", "expected a currentRoles id, got " + describe(*s[0]));
+        c.got(atp + "/accountable", "type", {"expected a currentRoles id"}, *s[0]);
       } else if (haveRoles && !known(s[0]->text())) {
         c.add(atp + "/accountable", "reference",
               "expected the id of a currentRoles entry, got " + quote(s[0]->text()));
@@ -814,15 +810,14 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
     }
     if (s[1]) {
       if (!s[1]->isArray()) {
-        c.add(atp + "/responsible", "type",
-              "expected an array of currentRoles ids, got " + describe(*s[1]));
+        c.got(atp + "/responsible", "type", {"expected an array of currentRoles ids"}, *s[1]);
       } else {
         std::size_t i = 0;
         for (Value item : *s[1]) {
           std::size_t idx = i++;
           auto ip = [&] { return indexPath(at + "/responsible", idx); };
           if (!item.isString())
-            c.add(ip(), "type", "expected a currentRoles id, got " + describe(item));
+            c.got(ip(), "type", {"expected a currentRoles id"}, item);
           else if (haveRoles && !known(item.text()))
             c.add(ip(), "reference",
                   "expected the id of a currentRoles entry, got " + quote(item.text()));
