@@ -5,14 +5,17 @@ namespace seclead {
 void MessagePiece::appendTo(std::string& out) const {
   switch (kind_) {
     case Kind::Text:
-      out.append(text_.data(), text_.size());
+      out.append(static_cast<const char*>(ptr_), static_cast<std::size_t>(value_));
+      return;
+    case Kind::String:
+      out.append(*static_cast<const std::string*>(ptr_));
       return;
     case Kind::Char:
-      out.push_back(static_cast<char>(number_));
+      out.push_back(static_cast<char>(value_));
       return;
     case Kind::Hex:
-      out.push_back("0123456789ABCDEF"[(number_ >> 4) & 15]);
-      out.push_back("0123456789ABCDEF"[number_ & 15]);
+      out.push_back("0123456789ABCDEF"[(value_ >> 4) & 15]);
+      out.push_back("0123456789ABCDEF"[value_ & 15]);
       return;
     case Kind::Negative:
       out.push_back('-');
@@ -20,7 +23,7 @@ void MessagePiece::appendTo(std::string& out) const {
     case Kind::Number: {
       char digits[20];
       int n = 0;
-      std::uint64_t v = number_;
+      std::uint64_t v = value_;
       do {
         digits[n++] = static_cast<char>('0' + v % 10);
         v /= 10;

@@ -21,29 +21,31 @@ struct HexByte {
   unsigned char value;
 };
 
-// One piece of a message: text, one character, an integer (in decimal) or a HexByte.
+// One piece of a message: text, one character, an integer (in decimal) or a HexByte. Small
+// on purpose (a pointer, a number, a tag) and cheap to make: a std::string piece is kept by
+// address and read only when the message is built.
 class MessagePiece {
  public:
-  MessagePiece(std::string_view text) : text_(text) {}    // NOLINT: implicit
-  MessagePiece(const char* text) : text_(text) {}         // NOLINT
-  MessagePiece(const std::string& text) : text_(text) {}  // NOLINT
-  MessagePiece(char c) : kind_(Kind::Char), number_(static_cast<unsigned char>(c)) {}  // NOLINT
-  MessagePiece(HexByte b) : kind_(Kind::Hex), number_(b.value) {}                      // NOLINT
+  MessagePiece(std::string_view text) : ptr_(text.data()), value_(text.size()) {}     // NOLINT
+  MessagePiece(const char* text) : MessagePiece(std::string_view(text)) {}            // NOLINT
+  MessagePiece(const std::string& text) : ptr_(&text), kind_(Kind::String) {}         // NOLINT
+  MessagePiece(char c) : value_(static_cast<unsigned char>(c)), kind_(Kind::Char) {}  // NOLINT
+  MessagePiece(HexByte b) : value_(b.value), kind_(Kind::Hex) {}                      // NOLINT
   template <class Integer,
             std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, char> &&
                                  !std::is_same_v<Integer, bool>,
                              int> = 0>
   MessagePiece(Integer n)  // NOLINT
-      : kind_(n < 0 ? Kind::Negative : Kind::Number),
-        number_(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n)) {}
+      : value_(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n)),
+        kind_(n < 0 ? Kind::Negative : Kind::Number) {}
 
   void appendTo(std::string& out) const;
 
  private:
-  enum class Kind : std::uint8_t { Text, Char, Number, Negative, Hex };
+  enum class Kind : std::uint8_t { Text, String, Char, Number, Negative, Hex };
+  const void* ptr_ = nullptr;  // Text: the characters; String: the std::string
+  std::uint64_t value_ = 0;    // Text: the length; Char, Number, Negative, Hex: the value
   Kind kind_ = Kind::Text;
-  std::string_view text_;
-  std::uint64_t number_ = 0;
 };
 
 // The pieces one after the other.
