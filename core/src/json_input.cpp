@@ -546,48 +546,60 @@ std::optional<Value> Value::find(std::string_view key) const {
 
 namespace {
 
-// Clinger's fast path: a decimal of at most 15 significant digits times a power of ten up to
-// 10^22 is one operation on two exact doubles, so it rounds exactly as strtod does. Profiles'
-// decimals ("fte": 0.5) all take it; the rest goes through the exact but slower
-// decimal::nearest (big integers).
-// `t` is a valid JSON number.
-std::optional<double> exactDecimal(std::string_view t) {
+// A valid JSON number's parts, read in one pass: sign, the digits before and after the point,
+// and the exponent after 'e' (clamped to +-10^9, far outside any double).
+struct NumberParts {
+  bool negative = false;
+  std::string_view whole, fraction;
+  std::int64_t exponent = 0;
+};
+
+NumberParts splitNumber(std::string_view t) {
+  NumberParts p;
   std::size_t i = 0;
-  const bool negative = t[0] == '-';
-  if (negative) ++i;
-  std::uint64_t mantissa = 0;
-  int digits = 0;    // significant digits in the mantissa
-  int exponent = 0;  // the value is mantissa * 10^exponent
-  auto digit = [&](char c, bool fraction) {
-    if (mantissa != 0 || c != '0') {
-      if (++digits > 15) return false;
-      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    if (fraction) --exponent;
-    return true;
-  };
-  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
-    if (!digit(t[i], false)) return std::nullopt;
-  if (i < t.size() && t[i] == '.')
-    for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i)
-      if (!digit(t[i], true)) return std::nullopt;
+  p.negative = t[0] == '-';
+  if (p.negative) ++i;
+  std::size_t start = i;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  p.whole = t.substr(start, i - start);
+  if (i < t.size() && t[i] == '.') {
+    start = ++i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    p.fraction = t.substr(start, i - start);
+  }
   if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
     ++i;
     const bool negativeExponent = i < t.size() && t[i] == '-';
     if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
-    int e = 0;
-    for (; i < t.size(); ++i) {
-      if (e > 1000) return std::nullopt;  // far outside the fast path's range anyway
-      e = e * 10 + (t[i] - '0');
-    }
-    exponent += negativeExponent ? -e : e;
+    std::int64_t e = 0;
+    for (; i < t.size(); ++i) e = std::min<std::int64_t>(e * 10 + (t[i] - '0'), 1'000'000'000);
+    p.exponent = negativeExponent ? -e : e;
   }
-  if (mantissa == 0) return negative ? -0.0 : 0.0;
+  return p;
+}
+
+// Clinger's fast path: a decimal of at most 15 significant digits times a power of ten up to
+// 10^22 is one operation on two exact doubles, so it rounds exactly as strtod does. Profiles'
+// decimals ("fte": 0.5) all take it; the rest goes through the exact but slower
+// decimal::nearest (big integers).
+std::optional<double> exactDecimal(const NumberParts& p) {
+  std::uint64_t mantissa = 0;
+  int digits = 0;  // significant digits in the mantissa
+  for (std::string_view run : {p.whole, p.fraction}) {
+    for (char c : run) {
+      if (mantissa == 0 && c == '0') continue;  // leading zeros are not significant
+      if (++digits > 15) return std::nullopt;
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+  }
+  if (mantissa == 0) return p.negative ? -0.0 : 0.0;
+  // the value is mantissa * 10^exponent
+  const std::int64_t exponent = p.exponent - static_cast<std::int64_t>(p.fraction.size());
   if (exponent < -22 || exponent > 22) return std::nullopt;
   double d = static_cast<double>(mantissa);
   d = exponent < 0 ? d / decimal::kExactPowersOfTen[-exponent]
                    : d * decimal::kExactPowersOfTen[exponent];
-  return negative ? -d : d;
+  return p.negative ? -d : d;
 }
 
 }  // namespace
@@ -603,26 +615,16 @@ std::optional<double> Value::number() const {
       return negative ? (v == 0 ? 0.0 : -static_cast<double>(v)) : static_cast<double>(v);
     }
   }
-  if (auto d = exactDecimal(t)) return d;
+  const NumberParts p = splitNumber(t);
+  if (auto d = exactDecimal(p)) return d;
   // Any other number, exactly: its digits and the power of ten they are multiplied by.
-  const bool negative = t[0] == '-';
   std::string digits;
-  std::int64_t exponent = 0;
-  std::size_t i = negative ? 1 : 0;
-  for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) digits.push_back(t[i]);
-  if (i < t.size() && t[i] == '.')
-    for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, --exponent) digits.push_back(t[i]);
-  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    const bool negativeExponent = i < t.size() && t[i] == '-';
-    if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
-    std::int64_t e = 0;
-    for (; i < t.size(); ++i) e = std::min<std::int64_t>(e * 10 + (t[i] - '0'), 1'000'000'000);
-    exponent += negativeExponent ? -e : e;  // |exponent| < 2^31 + the text's length
-  }
-  const double d = decimal::nearest(digits, exponent);
+  digits.reserve(p.whole.size() + p.fraction.size());
+  digits.append(p.whole).append(p.fraction);
+  const double d =
+      decimal::nearest(digits, p.exponent - static_cast<std::int64_t>(p.fraction.size()));
   if (!std::isfinite(d)) return std::nullopt;
-  return negative ? -d : d;
+  return p.negative ? -d : d;
 }
 
 std::optional<std::int64_t> Value::integer(bool& overflow) const {
