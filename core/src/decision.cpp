@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "facts.h"
+#include "id_index.h"
 #include "kb.h"
 #include "profile.h"
 #include "sort.h"
@@ -732,18 +733,14 @@ class ModelEvaluator {
     // Each group as the catalog rules whose id it names: the group fact is whether one of
     // them applies (the same as looking its ids up in the applicable list).
     const auto& rules = kb_.obligations.rules;
-    std::vector<std::pair<std::string_view, int>> byId;  // sorted (id, index)
+    IdIndex byId;  // obligation ids are unique: loadObligations rejects a repeated one
+    byId.reserve(rules.size());
     for (std::size_t i = 0; i < rules.size(); ++i)
-      byId.emplace_back(rules[i].id, static_cast<int>(i));
-    sortStable(byId);
+      byId.add(rules[i].id, static_cast<std::uint32_t>(i));
     for (const auto& g : k.groups) {
       std::vector<std::size_t> members;
-      for (const auto& id : g.ids) {
-        auto it =
-            std::lower_bound(byId.begin(), byId.end(), std::pair<std::string_view, int>(id, 0));
-        for (; it != byId.end() && it->first == id; ++it)
-          members.push_back(static_cast<std::size_t>(it->second));
-      }
+      for (const auto& id : g.ids)
+        if (long at = byId.find(id); at >= 0) members.push_back(static_cast<std::size_t>(at));
       groupRules_.push_back(std::move(members));
     }
     words_ = (k.factNames.size() + 63) / 64;
