@@ -45,7 +45,6 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"advice.json", errors};
   AdviceKnowledge& k = kb.advice;
   k = AdviceKnowledge{};
-  k.raw = doc;
   if (!doc.is_object()) return read.fail("", "expected an object");
   const DecisionKnowledge& dk = kb.decision;  // rules.json loads first: its facts and groups
 

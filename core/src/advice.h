@@ -43,7 +43,6 @@ struct CharterText {
 };
 
 struct AdviceKnowledge {
-  json raw;  // advice.json
   Condition collaborationWhen;
   std::string collaborationReason;
   std::vector<AdviceChallenge> challenges;

@@ -562,7 +562,6 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"rules.json", errors};
   DecisionKnowledge& k = kb.decision;
   k = DecisionKnowledge{};
-  k.raw = doc;
   if (!doc.is_object()) return read.fail("", "expected an object");
   const auto& models = leadershipModels();
   const auto& lines = reportingLines();

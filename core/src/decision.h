@@ -147,7 +147,6 @@ struct ObligationGroup {
 };
 
 struct DecisionKnowledge {
-  json raw;  // rules.json
   std::vector<ObligationGroup> groups;
   std::vector<int> baseScore;        // per model, contract order
   std::vector<int> tieBreak;         // model indexes, most preferred first

@@ -803,7 +803,6 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
     rule.duty = compiler.duty(o.value("satisfiedBy", json()), at + "/satisfiedBy");
     for (const auto& other : cat.rules)
       if (other.id == rule.id) read.fail(at + "/id", "duplicate obligation id '" + rule.id + "'");
-    rule.raw = o;
     cat.rules.push_back(std::move(rule));
   }
 }

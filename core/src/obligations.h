@@ -76,7 +76,6 @@ struct ObligationRule {
   std::string source;
   Trigger trigger;
   Duty duty;
-  json raw;  // the whole entry (outsourcing, independence, cadence, ...)
 };
 
 struct ObligationCatalog {

@@ -123,7 +123,6 @@ const RaciModel* RaciKnowledge::model(std::string_view id) const {
 void loadRaci(const json& document, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"raci.json", errors};
   RaciKnowledge& k = kb.raci;
-  k.raw = document;
   if (!document.is_object() || !document.contains("models") || !document.contains("rows") ||
       !document["rows"].is_object() || !document["models"].is_object())
     return read.fail("", "expected an object with 'models', 'rows' and 'optionalRoles'");

@@ -41,7 +41,6 @@ struct RaciModel {
 };
 
 struct RaciKnowledge {
-  json raw;  // raci.json
   std::vector<RaciModel> models;
   std::vector<int> minEmployees;  // by role index: typical minimum size, 0 = always present
   int dpoRole = -1;

@@ -12,7 +12,6 @@ void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"vciso.json", errors};
   VcisoKnowledge& k = kb.vciso;
   k = VcisoKnowledge{};
-  k.raw = doc;
   if (!doc.is_object()) return read.fail("", "expected an object");
   const json hours = doc.value("hours", json::object());
   const json rate = doc.value("rate", json::object());

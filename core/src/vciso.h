@@ -17,7 +17,6 @@ struct KbError;
 struct Leadership;
 
 struct VcisoKnowledge {
-  json raw;  // vciso.json: hours model, hourly rate range, full-time cost, triggers, sources
   std::map<std::string, int> hoursBySizeBand;
   int perObligation = 0, perIncident = 0, maxIncidents = 0, minHours = 0, maxHours = 0;
   std::map<int, int> hoursByMaturity;

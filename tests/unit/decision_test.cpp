@@ -183,7 +183,7 @@ TEST(DecisionConditions, BadConditionsAreRejectedAtLoad) {
     EXPECT_FALSE(error.empty()) << bad;
   }
   // A scoring rule may not read the decision it makes.
-  json doc = embeddedKb().decision.raw;
+  json doc = embeddedKb().documents.at("rules.json");
   doc["rules"].push_back(
       {{"id", "bad.self"},
        {"when", {{"all", {{{"fact", "model"}, {"operator", "equal"}, {"value", "vciso"}}}}}},

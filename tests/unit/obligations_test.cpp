@@ -49,15 +49,20 @@ std::map<std::string, ObligationResult> evaluate(const Profile& p, bool explain 
 
 TEST(ObligationCatalog, HoldsEveryContractIdWithItsFields) {
   const std::vector<std::string>& contract = test::contractObligationIds();
+  const json& entries = embeddedKb().documents.at("obligations.json")["obligations"];
+  ASSERT_EQ(entries.size(), embeddedKb().obligations.rules.size());
   std::vector<std::string> ids;
+  std::size_t i = 0;
   for (const auto& r : embeddedKb().obligations.rules) {
     ids.push_back(r.id);
     EXPECT_FALSE(r.requirement.empty()) << r.id;
     EXPECT_FALSE(r.roles.empty()) << r.id;
     EXPECT_NE(r.source.find('['), std::string::npos)
         << r.id << ": the source carries a [P]/[S]/[I] tag";
+    const json& entry = entries[i++];  // the document entry the rule was loaded from
+    EXPECT_EQ(entry.value("id", ""), r.id);
     for (const char* key : {"outsourcing", "independence", "cadence", "trigger", "satisfiedBy"})
-      EXPECT_TRUE(r.raw.contains(key)) << r.id << " lacks " << key;
+      EXPECT_TRUE(entry.contains(key)) << r.id << " lacks " << key;
   }
   EXPECT_EQ(ids, contract);
 }
