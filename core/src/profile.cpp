@@ -507,7 +507,7 @@ void readOrganization(Checker& c, const Value& v, Profile& p) {
       c.got(path + "/name", "type", {"expected a string of at most 200 characters"}, *s[0]);
     } else if (std::size_t n = jin::codePoints(s[0]->text()); n > 200) {
       c.add(path + "/name", "range",
-            "expected at most 200 characters, got a name of " + std::to_string(n) + " characters");
+            cat({"expected at most 200 characters, got a name of ", n, " characters"}));
     } else {
       p.name = std::string(s[0]->text());
     }
@@ -520,7 +520,7 @@ void readOrganization(Checker& c, const Value& v, Profile& p) {
   p.balanceSheetTotal = c.money(s[3], path + "/balanceSheetTotal", false);
   p.totalAssets = c.money(s[4], path + "/totalAssets", false);
   if (!s[5])
-    c.add(path + "/sector", "required", "the sector is required: one of " + listOf(kSectors));
+    c.add(path + "/sector", "required", cat({"the sector is required: one of ", listOf(kSectors)}));
   else if (auto sec = c.enumeration(s[5], path + "/sector", kSectors))
     p.sector = *sec;
   if (!s[6])
@@ -623,8 +623,7 @@ void readSettings(Checker& c, const Value& v, Profile& p) {
         cur = c.currency(r[2], path + "/currency");
       if (low && high && *low > *high)
         c.add(path, "range",
-              "expected low <= high, got low " + std::string(r[0]->text()) + " and high " +
-                  std::string(r[1]->text()));
+              cat({"expected low <= high, got low ", r[0]->text(), " and high ", r[1]->text()}));
       if (c.count() == before && low && high && cur) {
         p.settings.vcisoHourlyRateLow = Money{*low, *cur};
         p.settings.vcisoHourlyRateHigh = Money{*high, *cur};
@@ -712,7 +711,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
         duplicates.emplace_back(self, static_cast<std::uint32_t>(first));
     }
     if (!s[1]) {
-      c.add(atp + "/role", "required", "each entry needs a role: one of " + listOf(kRoles));
+      c.add(atp + "/role", "required", cat({"each entry needs a role: one of ", listOf(kRoles)}));
     } else if (auto role = c.enumeration(s[1], atp + "/role", kRoles)) {
       r.role = *role;
     }
@@ -745,8 +744,8 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
   // Unique ids: the index keeps the first entry of an id; every later one is an error.
   for (auto [entry, first] : duplicates) {
     c.add(Ptr(indexPath(path, entry)) + "/id", "reference",
-          "the id " + quote(roles[entry].id) + " is already used by " + indexPath(path, first) +
-              ": ids must be unique");
+          cat({"the id ", quote(roles[entry].id), " is already used by ", indexPath(path, first),
+               ": ids must be unique"}));
     roles[entry].id.clear();
   }
   // reportsTo: another entry's id or a role id, never the entry itself.
@@ -755,14 +754,14 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     std::string_view target = reportsValues[k]->text();
     if (!roles[k].id.empty() && target == roles[k].id) {
       c.add(Ptr(indexPath(path, k)) + "/reportsTo", "reference",
-            "an entry cannot report to itself (" + quote(target) + ")");
+            cat({"an entry cannot report to itself (", quote(target), ")"}));
       continue;
     }
     long other = index.find(target);
     if (other < 0 && !oneOf(kRoles, target)) {
       c.add(Ptr(indexPath(path, k)) + "/reportsTo", "reference",
-            "expected the id of another currentRoles entry or a role id (" + listOf(kRoles) +
-                "), got " + quote(target));
+            cat({"expected the id of another currentRoles entry or a role id (", listOf(kRoles),
+                 "), got ", quote(target)}));
       continue;
     }
     roles[k].reportsTo = std::string(target);
@@ -803,7 +802,7 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
         c.got(atp + "/accountable", "type", {"expected a currentRoles id"}, *s[0]);
       } else if (haveRoles && !known(s[0]->text())) {
         c.add(atp + "/accountable", "reference",
-              "expected the id of a currentRoles entry, got " + quote(s[0]->text()));
+              cat({"expected the id of a currentRoles entry, got ", quote(s[0]->text())}));
       } else {
         a.accountable = std::string(s[0]->text());
       }
@@ -820,7 +819,7 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
             c.got(ip(), "type", {"expected a currentRoles id"}, item);
           else if (haveRoles && !known(item.text()))
             c.add(ip(), "reference",
-                  "expected the id of a currentRoles entry, got " + quote(item.text()));
+                  cat({"expected the id of a currentRoles entry, got ", quote(item.text())}));
           else
             a.responsible.emplace_back(item.text());
         }
@@ -844,8 +843,9 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     }
     Value root = doc.root();
     if (!root.isObject()) {
-      errors.push_back(
-          {"", "type", "expected the profile to be a JSON object, got " + describe(root), ""});
+      errors.push_back({"", "type",
+                        cat({"expected the profile to be a JSON object, got ", describe(root)}),
+                        ""});
       return std::nullopt;
     }
     std::size_t before = errors.size();
@@ -860,8 +860,8 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
       c.add("/schema", "required", "the profile must start with \"schema\": \"seclead.profile/1\"");
     } else if (!s[0]->isString() || s[0]->text() != kSchema) {
       c.add("/schema", "schema-version",
-            "expected \"seclead.profile/1\", got " + describe(*s[0]) +
-                " (this engine reads version 1 profiles)");
+            cat({"expected \"seclead.profile/1\", got ", describe(*s[0]),
+                 " (this engine reads version 1 profiles)"}));
     }
     if (!s[1])
       c.add("/organization", "required", "the organization section is required");
