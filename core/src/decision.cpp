@@ -732,10 +732,7 @@ class ModelEvaluator {
     // Each group as the catalog rules whose id it names: the group fact is whether one of
     // them applies (the same as looking its ids up in the applicable list).
     const auto& rules = kb_.obligations.rules;
-    IdIndex byId;  // obligation ids are unique: loadObligations rejects a repeated one
-    byId.reserve(rules.size());
-    for (std::size_t i = 0; i < rules.size(); ++i)
-      byId.add(rules[i].id, static_cast<std::uint32_t>(i));
+    const IdIndex byId = indexOfIds(rules);  // ids are unique: loadObligations rejects repeats
     for (const auto& g : k.groups) {
       std::vector<std::size_t> members;
       for (const auto& id : g.ids)

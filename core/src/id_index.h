@@ -78,4 +78,15 @@ class IdIndex {
   std::vector<std::uint32_t> table_;  // 0: empty, else 1 + index into entries_
 };
 
+// The `id`s of a list's items at their positions: a lookup finds what a scan of the list from
+// the start finds. The ids stay views into `list`, which must outlive the index.
+template <class List>
+IdIndex indexOfIds(const List& list) {
+  IdIndex index;
+  index.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i)
+    index.add(list[i].id, static_cast<std::uint32_t>(i));
+  return index;
+}
+
 }  // namespace seclead

@@ -637,16 +637,6 @@ std::uint64_t roleBit(const Kb& kb, std::string_view role) {
 
 namespace {
 
-// The ids of a list: a lookup finds what a scan of the list from the start finds.
-template <class List>
-IdIndex idIndex(const List& list) {
-  IdIndex index;
-  index.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i)
-    index.add(list[i].id, static_cast<std::uint32_t>(i));
-  return index;
-}
-
 int findId(const IdIndex& index, std::string_view id) {
   return static_cast<int>(index.find(id));
 }
@@ -654,7 +644,7 @@ int findId(const IdIndex& index, std::string_view id) {
 // Role id -> index in kb.roles and role bit, through a sorted table.
 class RoleBits {
  public:
-  explicit RoleBits(const Kb& kb) : table_(idIndex(kb.roles)) {}
+  explicit RoleBits(const Kb& kb) : table_(indexOfIds(kb.roles)) {}
   int index(std::string_view role) const { return findId(table_, role); }
   // As roleBit(): 0 when not a role (or beyond the 64 a mask can hold).
   std::uint64_t operator()(std::string_view role) const {
@@ -691,7 +681,7 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
   }
   std::uint64_t held = 0;
   for (const auto& p : people) held |= p.roles;
-  const auto index = idIndex(entries);  // entry id -> position (ids are unique)
+  const auto index = indexOfIds(entries);  // entry id -> position (ids are unique)
   // Role ids named as reportsTo but held by no entry still exist today ("reportsTo": "ceo").
   std::vector<Person> implied;
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -728,7 +718,7 @@ std::vector<Person> peopleOf(const Profile& profile, const Kb& kb) {
 
 TodayStructure::TodayStructure(const Kb& kb, const Profile& profile)
     : kb_(kb), profile_(profile), people_(peopleOf(profile, kb)) {
-  byId_ = idIndex(people_);
+  byId_ = indexOfIds(people_);
   for (const auto& p : people_) held_ |= p.roles;
   verdicts_.resize(kb.obligations.rules.size());
 }

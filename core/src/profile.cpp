@@ -285,17 +285,18 @@ class Checker {
     std::optional<std::int64_t> i;
     if (v->isNumber()) i = v->integer(overflow);
     if (!i || *i < min || (max >= 0 && *i > max)) {
-      notInteger(*v, path, min, max, overflow);
+      notInteger(*v, path, min, max, overflow, overflow || i.has_value());
       return std::nullopt;
     }
     return i;
   }
+  // `outOfRange`: an integer outside [min, max] or too large to read; else not an integer.
   [[gnu::cold, gnu::noinline]] void notInteger(const Value& v, const Ptr& path, std::int64_t min,
-                                               std::int64_t max, bool overflow) {
+                                               std::int64_t max, bool overflow, bool outOfRange) {
     std::string expected = max >= 0 ? cat({"expected an integer from ", min, " to ", max})
                                     : cat({"expected an integer >= ", min});
-    const char* code = overflow || (v.isNumber() && v.integer(overflow)) ? "range" : "type";
-    got(path, code, {expected}, v, overflow ? ", which is far too large" : "");
+    got(path, outOfRange ? "range" : "type", {expected}, v,
+        overflow ? ", which is far too large" : "");
   }
 
   // A finite number; `positive`: > 0, else >= 0.
@@ -340,8 +341,10 @@ class Checker {
 
   [[gnu::cold, gnu::noinline]] void unknownCurrency(const Ptr& path, std::string_view c) {
     std::string known;
-    for (const auto& [code, rate] : embeddedKb().usdPerUnit)
-      known += cat({known.empty() ? "" : ", ", code});
+    for (const auto& [code, rate] : embeddedKb().usdPerUnit) {
+      if (!known.empty()) known += ", ";
+      known += code;
+    }
     add(path, "enum",
         cat({"the currency ", quote(c),
              " has no conversion rate in the knowledge base; use one of ", known}));
