@@ -48,16 +48,16 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   if (!doc.is_object()) return read.fail("", "expected an object");
   const DecisionKnowledge& dk = kb.decision;  // rules.json loads first: its facts and groups
 
-  const json collab = doc.value("collaboration", json::object());
+  const json& collab = doc.valueRef("collaboration", json::sharedEmptyObject());
   bool always = true;
   compileWhen(collab, dk, k.collaborationWhen, always, "/collaboration", read);
   k.collaborationReason = read.str(collab, "whenReason", "/collaboration");
-  const json challenges = collab.value("challenges", json::array());
+  const json& challenges = collab.valueRef("challenges", json::sharedEmptyArray());
   for (std::size_t i = 0; i < challenges.size(); ++i) {
     std::string at = "/collaboration/challenges/" + std::to_string(i);
     AdviceChallenge ch;
     ch.challenge = read.str(challenges[i], "challenge", at);
-    const json practices = challenges[i].value("practices", json::array());
+    const json& practices = challenges[i].valueRef("practices", json::sharedEmptyArray());
     for (std::size_t j = 0; j < practices.size(); ++j) {
       std::string pat = at + "/practices/" + std::to_string(j);
       AdvicePractice p;
@@ -73,7 +73,7 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     k.challenges.push_back(std::move(ch));
   }
 
-  const json roadmap = doc.value("roadmap", json::array());
+  const json& roadmap = doc.valueRef("roadmap", json::sharedEmptyArray());
   for (std::size_t i = 0; i < roadmap.size(); ++i) {
     std::string at = "/roadmap/" + std::to_string(i);
     RoadmapTemplate t;
@@ -106,7 +106,7 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   } else {
     read.fail("/skills", "expected an object of role -> skills");
   }
-  const json authority = doc.value("authority", json::array());
+  const json& authority = doc.valueRef("authority", json::sharedEmptyArray());
   for (std::size_t i = 0; i < authority.size(); ++i) {
     std::string at = "/authority/" + std::to_string(i);
     CharterText t;

@@ -581,19 +581,19 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
 
   k.baseScore.assign(models.size(), 0);
   for (const auto& [i, points] :
-       readPoints(doc.value("base", json::object()), models, "/base", read))
+       readPoints(doc.valueRef("base", json::sharedEmptyObject()), models, "/base", read))
     k.baseScore[static_cast<std::size_t>(i)] = points;
   k.baseReportsTo.assign(lines.size(), 0);
-  for (const auto& [i, points] :
-       readPoints(doc.value("reportsToBase", json::object()), lines, "/reportsToBase", read))
+  for (const auto& [i, points] : readPoints(
+           doc.valueRef("reportsToBase", json::sharedEmptyObject()), lines, "/reportsToBase", read))
     k.baseReportsTo[static_cast<std::size_t>(i)] = points;
   k.tieBreak = readOrder(doc, "tieBreak", models, read);
   if (k.tieBreak.size() != models.size()) read.fail("/tieBreak", "must list all six models");
   k.reportsTieBreak = readOrder(doc, "reportsToTieBreak", lines, read);
 
-  const json whatIf = doc.value("whatIf", json::object());
+  const json& whatIf = doc.valueRef("whatIf", json::sharedEmptyObject());
   auto readBreaks = [&](const char* key, std::vector<double>& out) {
-    for (const auto& v : whatIf.value(key, json::array()))
+    for (const auto& v : whatIf.valueRef(key, json::sharedEmptyArray()))
       if (v.is_number())
         out.push_back(v.get<double>());
       else
@@ -619,7 +619,7 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     std::string error;
     if (!r.is_object() || !r.contains("when") || !compileCondition(r["when"], k, rule.when, error))
       read.fail(at + "/when", error.empty() ? "expected a condition" : error);
-    const json effect = r.is_object() ? r.value("effect", json()) : json();
+    const json& effect = r.valueRef("effect", json::sharedNull());
     if (!effect.is_object() || effect.empty()) {
       read.fail(at + "/effect", "expected an effect: score, reportsTo and/or dpo");
       continue;

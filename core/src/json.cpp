@@ -590,6 +590,20 @@ bool Json::empty() const noexcept {
   }
 }
 
+// Never destroyed: their blocks come from the per-thread pool, which may be gone by the time
+// static objects are destroyed at exit.
+const Json& Json::sharedEmptyObject() noexcept {
+  static const Json& empty = *new Json(value_t::object);
+  return empty;
+}
+const Json& Json::sharedEmptyArray() noexcept {
+  static const Json& empty = *new Json(value_t::array);
+  return empty;
+}
+const Json& Json::sharedNull() noexcept {
+  return nullValue();
+}
+
 const Json* Json::member(std::string_view key) const noexcept {
   if (type_ != value_t::object) return nullptr;
   for (const auto& m : *v_.o)

@@ -206,6 +206,16 @@ class Json {
     if (!found || found->is_null()) return fallback;
     return found->get<T>();
   }
+  // The member itself when present and not null, else `fallback`: value(key, fallback) for
+  // sections of a document, without copying them. `fallback` must outlive the reference
+  // (sharedEmptyObject(), sharedEmptyArray(), sharedNull()).
+  const Json& valueRef(std::string_view key, const Json& fallback) const noexcept {
+    const Json* found = member(key);
+    return found && !found->is_null() ? *found : fallback;
+  }
+  static const Json& sharedEmptyObject() noexcept;
+  static const Json& sharedEmptyArray() noexcept;
+  static const Json& sharedNull() noexcept;
 
   void push_back(Json item);
   template <class... Args>

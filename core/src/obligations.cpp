@@ -356,7 +356,7 @@ struct Compiler {
     bool knownOp = false;
     for (const auto& [name, value] : kOps)
       if (op == name) c.op = value, knownOp = true;
-    const json value = j.value("value", json());
+    const json& value = j.valueRef("value", json::sharedNull());
     using Op = Trigger::Op;
     bool ok = knownOp;
     switch (kFacts[c.fact].type) {
@@ -789,8 +789,9 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
     rule.roles = read.strs(o, "roles", at);
     for (const auto& r : rule.roles)
       if (!kb.isRole(r)) read.fail(at + "/roles", "unknown role '" + r + "'");
-    rule.trigger = compiler.compile(o.value("trigger", json()), at + "/trigger", allConditions);
-    rule.duty = compiler.duty(o.value("satisfiedBy", json()), at + "/satisfiedBy");
+    rule.trigger =
+        compiler.compile(o.valueRef("trigger", json::sharedNull()), at + "/trigger", allConditions);
+    rule.duty = compiler.duty(o.valueRef("satisfiedBy", json::sharedNull()), at + "/satisfiedBy");
     for (const auto& other : cat.rules)
       if (other.id == rule.id) read.fail(at + "/id", "duplicate obligation id '" + rule.id + "'");
     cat.rules.push_back(std::move(rule));

@@ -130,7 +130,7 @@ void loadRaci(const json& document, Kb& kb, std::vector<KbError>& errors) {
   if (roleCount > 64) read.fail("", "at most 64 roles are supported");
   k.dpoRole = roleIndex(kb, "dpo");
   k.minEmployees.assign(roleCount, 0);
-  const json optional = document.value("optionalRoles", json::object());
+  const json& optional = document.valueRef("optionalRoles", json::sharedEmptyObject());
   for (const auto& [role, spec] : optional.items()) {
     int index = roleIndex(kb, role);
     if (index < 0)
@@ -171,8 +171,8 @@ void loadRaci(const json& document, Kb& kb, std::vector<KbError>& errors) {
       const auto& id = kb.responsibilities[i].id;
       if (rows.contains(id)) m.rows[i] = compileRow(kb, read, binding, rows[id], "/rows/" + id);
     }
-    m.fallbackRow =
-        compileRow(kb, read, binding, document.value("default", json::object()), "/default");
+    m.fallbackRow = compileRow(kb, read, binding,
+                               document.valueRef("default", json::sharedEmptyObject()), "/default");
     k.models.push_back(std::move(m));
   }
 }

@@ -13,12 +13,12 @@ void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   VcisoKnowledge& k = kb.vciso;
   k = VcisoKnowledge{};
   if (!doc.is_object()) return read.fail("", "expected an object");
-  const json hours = doc.value("hours", json::object());
-  const json rate = doc.value("rate", json::object());
-  const json fullTime = doc.value("fullTime", json::object());
-  const json triggers = doc.value("triggers", json::object());
+  const json& hours = doc.valueRef("hours", json::sharedEmptyObject());
+  const json& rate = doc.valueRef("rate", json::sharedEmptyObject());
+  const json& fullTime = doc.valueRef("fullTime", json::sharedEmptyObject());
+  const json& triggers = doc.valueRef("triggers", json::sharedEmptyObject());
   for (const char* band : {"micro", "small", "medium", "large", "enterprise"}) {
-    const json bands = hours.value("bySizeBand", json::object());
+    const json& bands = hours.valueRef("bySizeBand", json::sharedEmptyObject());
     k.hoursBySizeBand[band] = static_cast<int>(read.num(bands, band, "/hours/bySizeBand"));
   }
   k.hoursSource = read.str(hours, "bySizeBandSource", "/hours");
@@ -28,12 +28,12 @@ void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   k.minHours = static_cast<int>(read.num(hours, "minHours", "/hours"));
   k.maxHours = static_cast<int>(read.num(hours, "maxHours", "/hours"));
   for (int m = 1; m <= 5; ++m) {
-    const json byMaturity = hours.value("byMaturity", json::object());
+    const json& byMaturity = hours.valueRef("byMaturity", json::sharedEmptyObject());
     k.hoursByMaturity[m] =
         static_cast<int>(read.num(byMaturity, std::to_string(m).c_str(), "/hours/byMaturity"));
   }
   for (const char* t : {"low", "medium", "high"}) {
-    const json byThreat = hours.value("byThreat", json::object());
+    const json& byThreat = hours.valueRef("byThreat", json::sharedEmptyObject());
     k.hoursByThreat[t] = static_cast<int>(read.num(byThreat, t, "/hours/byThreat"));
   }
   k.rateLowUsd = read.num(rate, "lowUsd", "/rate");
