@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "decision.h"
+#include "message.h"
 #include "raci.h"
 #include "sort.h"
 
@@ -35,7 +36,7 @@ bool applies(const ObligationResult* o) {
 }
 
 std::string who(const Person& p) {
-  return p.id == p.role ? "The " + p.role : p.id + " (" + p.role + ")";
+  return p.id == p.role ? concat({"The ", p.role}) : concat({p.id, " (", p.role, ")"});
 }
 
 std::string firstRole(const Kb& kb, std::uint64_t mask) {
@@ -47,6 +48,17 @@ std::string firstRole(const Kb& kb, std::uint64_t mask) {
 void addRole(std::vector<std::string>& roles, const std::string& role) {
   if (!role.empty() && std::find(roles.begin(), roles.end(), role) == roles.end())
     roles.push_back(role);
+}
+
+// A new finding at the end of `out`, made in place (each site used to build, move and destroy
+// a local Finding of nine strings and a list).
+Finding& addFinding(std::vector<Finding>& out, std::string id, const char* kind,
+                    std::string severity) {
+  Finding& f = out.emplace_back();
+  f.id = std::move(id);
+  f.kind = kind;
+  f.severity = std::move(severity);
+  return f;
 }
 
 constexpr const char* kIsoSegregation =
@@ -79,17 +91,13 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
     // ones.
     if (o.id.rfind("nis2-", 0) == 0 && ctx.facts.nis2Class == "essential")
       severity = gap ? "critical" : "high";
-    Finding f;
-    f.id = "obligation-gap." + o.id;
-    f.kind = "obligation-gap";
-    f.severity = severity;
-    f.message = (rule ? rule->regulation + ": " : std::string()) +
-                (gap ? "not met. " : "partly met. ") + o.reason;
+    Finding& f = addFinding(out, concat({"obligation-gap.", o.id}), "obligation-gap", severity);
+    f.message = concat({rule ? std::string_view(rule->regulation) : std::string_view(),
+                        rule ? ": " : "", gap ? "not met. " : "partly met. ", o.reason});
     f.recommendation = rule ? rule->remedy : o.requirement;
     f.roles = o.roles;
     f.obligation = o.id;
     f.source = o.source;
-    out.push_back(std::move(f));
   }
 
   // --- unknown inputs ------------------------------------------------------------------------
@@ -115,24 +123,25 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
           law = law || o.binding != "voluntary";
         }
       std::string list;
-      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      for (const auto& id : ids) {
+        if (!list.empty()) list += ", ";
+        list += id;
+      }
       std::string key = pointer.substr(1);
       std::replace(key.begin(), key.end(), '/', '.');
-      Finding f;
-      f.id = "unknown-input." + key;
-      f.kind = "unknown-input";
-      f.severity = law ? "medium" : "low";
+      Finding& f =
+          addFinding(out, concat({"unknown-input.", key}), "unknown-input", law ? "medium" : "low");
       if (pointer == "/currentRoles") {
-        f.message = "Today's roles were not given, so " + list +
-                    " could not be judged and no findings on today's structure were made.";
+        f.message =
+            concat({"Today's roles were not given, so ", list,
+                    " could not be judged and no findings on today's structure were made."});
         f.recommendation =
             "List today's security-relevant roles (currentRoles) with their reporting lines.";
       } else {
-        f.message = pointer + " was left out, so whether " + list + " applies is unknown.";
-        f.recommendation = "Answer " + pointer + " to settle " + list + ".";
+        f.message = concat({pointer, " was left out, so whether ", list, " applies is unknown."});
+        f.recommendation = concat({"Answer ", pointer, " to settle ", list, "."});
       }
       f.source = "contract section 1 (a missing optional field means unknown)";
-      out.push_back(std::move(f));
     }
   }
 
@@ -160,47 +169,48 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
       const RaciRow& row = currentRaci->rows[i];
       if (row.A.empty()) {
         const std::string owner = ownerOf(i);
-        Finding f;
-        f.id = "unowned." + row.responsibility;
-        f.kind = "unowned";
-        f.severity = row.criticality.empty() ? "medium" : row.criticality;
-        f.message =
-            "No one is accountable for " + row.responsibility +
-            " today: no assignment is given and the role that holds it by default does not exist.";
-        f.recommendation = "Make the " + owner + " accountable for " + row.responsibility + ".";
+        Finding& f = addFinding(out, concat({"unowned.", row.responsibility}), "unowned",
+                                row.criticality.empty() ? "medium" : row.criticality);
+        f.message = concat({"No one is accountable for ", row.responsibility,
+                            " today: no assignment is given and the role that holds it by "
+                            "default does not exist."});
+        f.recommendation =
+            concat({"Make the ", owner, " accountable for ", row.responsibility, "."});
         addRole(f.roles, owner);
         f.responsibility = row.responsibility;
-        f.source = "raci.json (" + row.responsibility + "); ISO/IEC 27001:2022 clause 5.3 [S]";
-        out.push_back(std::move(f));
+        f.source =
+            concat({"raci.json (", row.responsibility, "); ISO/IEC 27001:2022 clause 5.3 [S]"});
       } else if (!row.fromAssignment && row.accountableCandidates.size() > 1) {
         // Several people hold the role that owns the row by default: one finding per role.
         const Person* first = nullptr;
         for (const auto& p : people)
           if (p.id == row.accountableCandidates.front()) first = &p;
         std::string key;
-        for (const auto& id : row.accountableCandidates) key += (key.empty() ? "" : "+") + id;
+        for (const auto& id : row.accountableCandidates) {
+          if (!key.empty()) key += '+';
+          key += id;
+        }
         if (std::find(flaggedRoles.begin(), flaggedRoles.end(), key) != flaggedRoles.end())
           continue;
         flaggedRoles.push_back(key);
-        Finding f;
-        f.id = "multiple-accountable." + key;
-        f.kind = "multiple-accountable";
-        f.severity = row.criticality == "high" ? "high" : "medium";
+        Finding& f = addFinding(out, concat({"multiple-accountable.", key}), "multiple-accountable",
+                                row.criticality == "high" ? "high" : "medium");
         std::string names;
         for (const auto& id : row.accountableCandidates) {
-          names += (names.empty() ? "" : ", ") + id;
+          if (!names.empty()) names += ", ";
+          names += id;
           for (const auto& p : people)
             if (p.id == id) addRole(f.roles, p.role);
         }
-        f.message = names + " each hold the " + row.A + " role that owns " + row.responsibility +
-                    " and related duties by default, so accountability is shared and unclear.";
-        f.recommendation = "Name one accountable owner (" + (first ? first->id : names) +
-                           " or another) per responsibility in currentAssignments.";
+        f.message = concat({names, " each hold the ", row.A, " role that owns ", row.responsibility,
+                            " and related duties by default, so accountability is shared and "
+                            "unclear."});
+        f.recommendation = concat({"Name one accountable owner (", first ? first->id : names,
+                                   " or another) per responsibility in currentAssignments."});
         f.responsibility = row.responsibility;
         f.source =
             "ISO/IEC 27002:2022 5.2 (one accountable owner) [S]; HIPAA single security official "
             "[S]";
-        out.push_back(std::move(f));
       }
     }
 
@@ -218,25 +228,23 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
           continue;
         const bool strict = applies(findObligation(obligations, "iso27001-segregation")) ||
                             applies(findObligation(obligations, "dora-ict-risk-control-function"));
-        Finding f;
-        f.id = "conflict.design-and-audit." + auditRow->accountableId;
-        f.kind = "conflict";
-        f.severity = strict ? "high" : "medium";
-        f.message = auditRow->accountableId + " (" + auditRow->A + ") designs " +
-                    row.responsibility +
-                    " and is accountable for security-audit, so the controls are audited by "
-                    "the person who designs them.";
+        Finding& f =
+            addFinding(out, concat({"conflict.design-and-audit.", auditRow->accountableId}),
+                       "conflict", strict ? "high" : "medium");
+        f.message =
+            concat({auditRow->accountableId, " (", auditRow->A, ") designs ", row.responsibility,
+                    " and is accountable for security-audit, so the controls are "
+                    "audited by the person who designs them."});
         f.recommendation =
             "Give security-audit to internal audit or an external auditor independent of "
             "the security programme.";
-        f.roles = {auditRow->A};
+        f.roles.push_back(auditRow->A);
         f.responsibility = "security-audit";
         if (strict)
           f.obligation = applies(findObligation(obligations, "iso27001-segregation"))
                              ? "iso27001-segregation"
                              : "dora-ict-risk-control-function";
         f.source = kIsoSegregation;
-        out.push_back(std::move(f));
         break;
       }
     }
@@ -249,17 +257,17 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
       if (others & (cat.decidesProcessing | cat.controlFunctions)) {
         const std::string other =
             firstRole(kb, others & (cat.decidesProcessing | cat.controlFunctions));
-        Finding f;
-        f.id = "conflict.dpo-decides-processing." + p.id;
-        f.kind = "conflict";
-        f.severity = ctx.facts.eu ? "high" : "medium";
-        f.message = (other == p.role ? who(p) + " also acts as DPO"
-                                     : who(p) + " is DPO and also acts as " + other) +
-                    ", a role that decides purposes and means of processing or controls them.";
+        Finding& f = addFinding(out, concat({"conflict.dpo-decides-processing.", p.id}), "conflict",
+                                ctx.facts.eu ? "high" : "medium");
+        const bool same = other == p.role;
+        f.message = concat({who(p), same ? " also acts as DPO" : " is DPO and also acts as ",
+                            same ? std::string_view() : std::string_view(other),
+                            ", a role that decides purposes and means of processing or controls "
+                            "them."});
         f.recommendation =
             "Appoint a DPO without operational, IT or control-function duties (an external "
             "DPO under a service contract is allowed), reporting to the CEO or board.";
-        f.roles = {p.role};
+        f.roles.push_back(p.role);
         addRole(f.roles, "dpo");
         addRole(f.roles, other);
         f.responsibility = "privacy-compliance";
@@ -268,46 +276,41 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
         f.source =
             "GDPR Art. 38(6) [P]; WP243 section 3.5 and footnote 34 [S]; Proximus, Belgian DPA "
             "2020 [S]";
-        out.push_back(std::move(f));
       } else if (others & cat.securityLead) {
-        Finding f;
-        f.id = "conflict.dpo-is-security-lead." + p.id;
-        f.kind = "conflict";
-        f.severity = "medium";
-        f.message = who(p) +
-                    " is both the DPO and the security lead, and would monitor the security "
-                    "measures it decides.";
+        Finding& f =
+            addFinding(out, concat({"conflict.dpo-is-security-lead.", p.id}), "conflict", "medium");
+        f.message = concat({who(p),
+                            " is both the DPO and the security lead, and would monitor the "
+                            "security measures it decides."});
         f.recommendation =
             "Keep the roles apart where the security lead decides the means of processing, "
             "or document why no conflict arises.";
-        f.roles = {p.role};
+        f.roles.push_back(p.role);
         addRole(f.roles, "dpo");
         addRole(f.roles, firstRole(kb, others & cat.securityLead));
         f.responsibility = "data-security";
         if (applies(findObligation(obligations, "gdpr-dpo-independence")))
           f.obligation = "gdpr-dpo-independence";
         f.source = "GDPR Art. 38(6) [P]; CISO-as-DPO risk [I] (regulations.md section 21.4)";
-        out.push_back(std::move(f));
       }
     }
     // The security lead who also audits security.
     if ((p.roles & audit) && (p.roles & cat.securityLead)) {
-      Finding f;
-      f.id = "conflict.design-and-audit." + p.id;
-      f.kind = "conflict";
-      f.severity = "high";
-      f.message = who(p) +
-                  " leads security and is also internal audit, so it would audit its own controls.";
-      f.recommendation =
-          "Separate internal audit from the security lead; use an external auditor if needed.";
-      f.roles = {p.role};
-      addRole(f.roles, firstRole(kb, p.roles & cat.securityLead));
-      addRole(f.roles, "internal-audit");
-      f.responsibility = "security-audit";
-      f.source = kIsoSegregation;
-      bool dup =
-          std::any_of(out.begin(), out.end(), [&](const Finding& g) { return g.id == f.id; });
-      if (!dup) out.push_back(std::move(f));
+      std::string id = concat({"conflict.design-and-audit.", p.id});
+      // Not again when the RACI check above has flagged it.
+      if (std::none_of(out.begin(), out.end(), [&](const Finding& g) { return g.id == id; })) {
+        Finding& f = addFinding(out, std::move(id), "conflict", "high");
+        f.message = concat({who(p),
+                            " leads security and is also internal audit, so it would audit its "
+                            "own controls."});
+        f.recommendation =
+            "Separate internal audit from the security lead; use an external auditor if needed.";
+        f.roles.push_back(p.role);
+        addRole(f.roles, firstRole(kb, p.roles & cat.securityLead));
+        addRole(f.roles, "internal-audit");
+        f.responsibility = "security-audit";
+        f.source = kIsoSegregation;
+      }
     }
     // A CISO under the IT line where a rule or the load calls for independence.
     if ((p.roles & (ciso | cso | vciso)) && (p.managerRole & cat.itLine) &&
@@ -317,23 +320,25 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
       const bool load =
           lawApplies >= 3 || (ctx.profile.cyberThreat.value_or("") == "high" && regulated);
       if (applies(rbi) || applies(dora) || load) {
-        Finding f;
-        f.id = "independence.ciso-under-it." + p.id;
-        f.kind = "independence";
-        f.severity = applies(rbi) ? "critical" : applies(dora) ? "high" : "medium";
-        f.message =
-            who(p) + " reports to the " + p.managerRoleId +
-            ", so security risk is reported "
-            "through the function it oversees" +
-            (applies(rbi)    ? " (RBI forbids a CISO reporting line to the head of IT)."
-             : applies(dora) ? " (DORA 6(4) asks for an independent ICT risk control function)."
-                             : std::string(" while ") + std::to_string(lawApplies) +
-                                   " regulatory obligations apply.");
+        Finding& f = addFinding(out, concat({"independence.ciso-under-it.", p.id}), "independence",
+                                applies(rbi)    ? "critical"
+                                : applies(dora) ? "high"
+                                                : "medium");
+        const bool plain = !applies(rbi) && !applies(dora);
+        f.message = concat({who(p), " reports to the ", p.managerRoleId,
+                            ", so security risk is reported through the function it oversees",
+                            applies(rbi) ? " (RBI forbids a CISO reporting line to the head of IT)."
+                            : applies(dora)
+                                ? " (DORA 6(4) asks for an independent ICT risk control function)."
+                                : " while ",
+                            plain ? MessagePiece(lawApplies) : MessagePiece(""),
+                            plain ? " regulatory obligations apply." : ""});
         f.recommendation = applies(rbi)
                                ? "Have the CISO report to the executive director overseeing risk."
                                : "Move the CISO's reporting line to the CEO (or the CRO), with "
                                  "regular access to the board.";
-        f.roles = {p.role, p.managerRoleId};
+        f.roles.push_back(p.role);
+        f.roles.push_back(p.managerRoleId);
         f.responsibility = "cyber-risk-management";
         f.obligation = applies(rbi)    ? "rbi-ciso"
                        : applies(dora) ? "dora-ict-risk-control-function"
@@ -344,30 +349,26 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
                 ? "DORA Art. 6(4) [P]"
                 : "seeds/004_8d32cc9aeeacaec0.txt (report to the CEO or board where "
                   "regulatory requirements are significant); regulations.md section 21.4 [I]";
-        out.push_back(std::move(f));
       }
     }
     // One person holding the IT lead and the security lead.
     if ((p.roles & (cio | itManager)) && (p.roles & (ciso | cso)) &&
         (ctx.profile.employees >= 250 || regulated)) {
-      Finding f;
-      f.id = "overload.cio-and-ciso." + p.id;
-      f.kind = "overload";
-      f.severity = ctx.profile.employees >= 250 && regulated ? "high" : "medium";
-      f.message =
-          who(p) + " holds both the IT lead and the security lead in " +
-          (ctx.profile.employees >= 250 ? "a mid-size or larger" : "a regulated") +
-          " organization, which spreads one person too thin and has IT grade its own security.";
+      Finding& f = addFinding(out, concat({"overload.cio-and-ciso.", p.id}), "overload",
+                              ctx.profile.employees >= 250 && regulated ? "high" : "medium");
+      f.message = concat({who(p), " holds both the IT lead and the security lead in ",
+                          ctx.profile.employees >= 250 ? "a mid-size or larger" : "a regulated",
+                          " organization, which spreads one person too thin and has IT grade its "
+                          "own security."});
       f.recommendation =
           leadership.model == "vciso"
               ? "Bring in a vCISO with an internal owner and leave IT operations to the IT lead."
               : "Separate the roles: appoint a dedicated security lead (CISO) outside the IT line.";
-      f.roles = {p.role};
+      f.roles.push_back(p.role);
       addRole(f.roles, firstRole(kb, p.roles & (cio | itManager)));
       addRole(f.roles, firstRole(kb, p.roles & (ciso | cso)));
       f.responsibility = "security-governance";
       f.source = "seeds/004_8d32cc9aeeacaec0.txt (a CIO covering security may be spread too thin)";
-      out.push_back(std::move(f));
     }
   }
 

@@ -34,10 +34,34 @@ void MessagePiece::appendTo(std::string& out) const {
   }
 }
 
-[[gnu::noinline]] std::string cat(std::initializer_list<MessagePiece> pieces) {
+std::size_t MessagePiece::maxSize() const {
+  switch (kind_) {
+    case Kind::Text:
+      return static_cast<std::size_t>(value_);
+    case Kind::String:
+      return static_cast<const std::string*>(ptr_)->size();
+    case Kind::Char:
+      return 1;
+    case Kind::Hex:
+      return 2;
+    case Kind::Negative:
+    case Kind::Number:
+      return 21;  // a sign and 20 digits
+  }
+  return 0;
+}
+
+[[gnu::noinline]] std::string concat(std::initializer_list<MessagePiece> pieces) {
+  std::size_t size = 0;
+  for (const auto& piece : pieces) size += piece.maxSize();
   std::string out;
+  out.reserve(size);
   for (const auto& piece : pieces) piece.appendTo(out);
   return out;
+}
+
+[[gnu::noinline]] std::string cat(std::initializer_list<MessagePiece> pieces) {
+  return concat(pieces);
 }
 
 }  // namespace seclead

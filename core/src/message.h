@@ -1,4 +1,4 @@
-// Error messages built from pieces by one out-of-line function:
+// Messages and report texts built from pieces by one out-of-line function:
 //
 //   return syntax(pos_, cat({"control character (byte 0x", HexByte{c}, ") in a ", what}));
 //
@@ -40,6 +40,7 @@ class MessagePiece {
         kind_(n < 0 ? Kind::Negative : Kind::Number) {}
 
   void appendTo(std::string& out) const;
+  std::size_t maxSize() const;  // an upper bound of what appendTo adds
 
  private:
   enum class Kind : std::uint8_t { Text, String, Char, Number, Negative, Hex };
@@ -48,7 +49,11 @@ class MessagePiece {
   Kind kind_ = Kind::Text;
 };
 
-// The pieces one after the other.
+// The pieces one after the other, for error messages (a cold path).
 [[gnu::cold]] std::string cat(std::initializer_list<MessagePiece> pieces);
+
+// The same for the texts of a report (reasons, findings, recommendations): one allocation,
+// and the call in place of the inlined `+` chains of the speed-tuned files.
+std::string concat(std::initializer_list<MessagePiece> pieces);
 
 }  // namespace seclead
