@@ -129,6 +129,11 @@ struct Person {
 std::vector<Person> peopleOf(const Profile& profile, const Kb& kb);
 std::uint64_t roleBit(const Kb& kb, std::string_view role);  // 0 when not a role
 
+// The facts a trigger may name (their table is in obligations.cpp): the index of the fact
+// called `name`, with its value type, or -1. For the loader (obligations_load.cpp).
+enum class TriggerFactType : std::uint8_t { Bool, Num, Str, List };
+int triggerFact(std::string_view name, TriggerFactType& type);
+
 // What depends only on today's structure (currentRoles, currentAssignments): the people and
 // each obligation's verdict against them. No what-if changes these fields, so one assessment
 // builds them once (on first use, see Context::today) and every step and every what-if
