@@ -24,6 +24,7 @@
 //   the UUID derivation and the fixed last-modified date).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,10 +86,12 @@ std::string markdownEscape(std::string_view s);
 
 // Appends the pieces (anything convertible to std::string_view) to out, in order. The
 // renderers build plain strings with this: a string stream pulled ~61 KB of stream and locale
-// code into the WebAssembly module.
+// code into the WebAssembly module. Each call site only lists the pieces; one out-of-line
+// function appends them (an inlined append per piece: 0.6 KB gzip more).
+void appendPieces(std::string& out, std::initializer_list<std::string_view> pieces);
 template <typename... Pieces>
 void append(std::string& out, const Pieces&... pieces) {
-  (out.append(std::string_view(pieces)), ...);
+  appendPieces(out, {std::string_view(pieces)...});
 }
 
 // The role charter (leadership.charter) as the document renderers lay it out, read

@@ -8,16 +8,11 @@
 
 namespace seclead::rendering {
 
-namespace {
-const ordered_json& emptyObject() {
-  static const ordered_json value = ordered_json::object();
-  return value;
+// No reserve() here: libc++'s grows to the exact size asked, which would undo append's
+// geometric growth over a rendering's thousands of calls.
+void appendPieces(std::string& out, std::initializer_list<std::string_view> pieces) {
+  for (std::string_view piece : pieces) out.append(piece);
 }
-const ordered_json& emptyArray() {
-  static const ordered_json value = ordered_json::array();
-  return value;
-}
-}  // namespace
 
 std::string scalar(const ordered_json& value) {
   if (value.is_string()) return value.get<std::string>();
@@ -55,16 +50,16 @@ bool isTrue(const ordered_json& obj, const char* key) {
 }
 
 const ordered_json& object(const ordered_json& obj, const char* key) {
-  if (!obj.is_object()) return emptyObject();
+  if (!obj.is_object()) return ordered_json::sharedEmptyObject();
   auto it = obj.find(key);
-  if (it == obj.end() || !it->is_object()) return emptyObject();
+  if (it == obj.end() || !it->is_object()) return ordered_json::sharedEmptyObject();
   return *it;
 }
 
 const ordered_json& array(const ordered_json& obj, const char* key) {
-  if (!obj.is_object()) return emptyArray();
+  if (!obj.is_object()) return ordered_json::sharedEmptyArray();
   auto it = obj.find(key);
-  if (it == obj.end() || !it->is_array()) return emptyArray();
+  if (it == obj.end() || !it->is_array()) return ordered_json::sharedEmptyArray();
   return *it;
 }
 
