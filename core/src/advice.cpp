@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "decision.h"
+#include "message.h"
 #include "raci.h"
 #include "sort.h"
 #include "vciso.h"
@@ -119,29 +120,33 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
     std::string owner =
         resolveOwner(kb, o.roles.empty() ? "ceo" : o.roles.front(), leadership.model);
     if (o.status == "gap") {
-      items.push_back({"30-days", "Close the " + o.id + " gap: " + o.requirement, owner,
+      items.push_back({"30-days", concat({"Close the ", o.id, " gap: ", o.requirement}), owner,
                        o.reason.empty() ? "A regulatory role obligation is not met." : o.reason,
                        o.source});
       covered.push_back(o.id);
     } else if (o.status == "partial") {
       items.push_back(
-          {"90-days", "Complete " + o.id + ": " + o.requirement, owner,
+          {"90-days", concat({"Complete ", o.id, ": ", o.requirement}), owner,
            o.reason.empty() ? "A regulatory role obligation is only partly met." : o.reason,
            o.source});
       covered.push_back(o.id);
     } else if (o.status == "unknown" && obligationApplies(o)) {
-      items.push_back({"30-days", "Check that today's roles meet " + o.id + ": " + o.requirement,
-                       owner, "The obligation applies; the profile did not list today's roles.",
-                       o.source});
+      items.push_back(
+          {"30-days", concat({"Check that today's roles meet ", o.id, ": ", o.requirement}), owner,
+           "The obligation applies; the profile did not list today's roles.", o.source});
       covered.push_back(o.id);
     } else if (o.status == "unknown") {
       std::string fields;
-      for (const auto& f : o.unknownFields) fields += (fields.empty() ? "" : ", ") + f;
-      items.push_back(
-          {"30-days",
-           "Confirm whether " + o.id + " applies" +
-               (fields.empty() ? std::string() : " (answer " + fields + ")") + ": " + o.requirement,
-           "ceo", "The profile leaves out what decides whether the obligation applies.", o.source});
+      for (const auto& f : o.unknownFields) {
+        if (!fields.empty()) fields += ", ";
+        fields += f;
+      }
+      const bool none = fields.empty();
+      items.push_back({"30-days",
+                       concat({"Confirm whether ", o.id, " applies", none ? "" : " (answer ",
+                               fields, none ? "" : ")", ": ", o.requirement}),
+                       "ceo", "The profile leaves out what decides whether the obligation applies.",
+                       o.source});
       covered.push_back(o.id);
     }
   }
@@ -226,15 +231,17 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   for (const auto& role : skillRoles) {
     auto it = k.skills.find(role);
     if (it == k.skills.end()) continue;
-    for (const auto& [skill, source] : it->second) skills.push_back(skill + " (" + source + ")");
+    for (const auto& [skill, source] : it->second)
+      skills.push_back(concat({skill, " (", source, ")"}));
   }
   charter["skills"] = std::move(skills);
 
   ordered_json authority = ordered_json::array();
   for (const auto& t : k.authority) {
     if (!holds(t.always, t.when, facts.set)) continue;
-    authority.push_back(replaceAll(t.text, "{reportsTo}", roleName(kb, executiveLine(leadership))) +
-                        " (" + t.source + ")");
+    authority.push_back(
+        concat({replaceAll(t.text, "{reportsTo}", roleName(kb, executiveLine(leadership))), " (",
+                t.source, ")"}));
   }
   charter["authority"] = std::move(authority);
   return charter;

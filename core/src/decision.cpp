@@ -8,6 +8,7 @@
 #include "facts.h"
 #include "id_index.h"
 #include "kb.h"
+#include "message.h"
 #include "profile.h"
 #include "sort.h"
 
@@ -863,9 +864,12 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
           "Default line: most CISOs report to the CIO (surveys: 36-46%), which keeps security "
           "close to IT when nothing calls for independence.";
     } else {
-      reportingReason = strongest->because + " (rule" + std::string(ids.size() > 1 ? "s " : " ");
-      for (std::size_t i = 0; i < ids.size(); ++i) reportingReason += (i ? ", " : "") + ids[i];
-      reportingReason += ")";
+      reportingReason = concat({strongest->because, ids.size() > 1 ? " (rules " : " (rule "});
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) reportingReason += ", ";
+        reportingReason += ids[i];
+      }
+      reportingReason += ')';
     }
   }
   std::string dpoReason;
@@ -873,7 +877,10 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
     dpoReason =
         "No DPO trigger applies: no GDPR Art. 37 obligation and no large-scale EU personal data.";
   } else {
-    for (const auto* r : dpoRules) dpoReason += (dpoReason.empty() ? "" : " ") + r->because;
+    for (const auto* r : dpoRules) {
+      if (!dpoReason.empty()) dpoReason += ' ';
+      dpoReason += r->because;
+    }
   }
   l.extra["reportingReason"] = reportingReason;
   l.extra["dpoReason"] = dpoReason;

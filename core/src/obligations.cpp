@@ -5,6 +5,7 @@
 
 #include "context.h"
 #include "id_index.h"
+#include "message.h"
 #include "sort.h"
 
 namespace seclead {
@@ -287,7 +288,7 @@ std::string roleList(const Kb& kb, std::uint64_t mask) {
 }
 
 std::string who(const Person& p) {
-  return p.id == p.role ? p.role : p.id + " (" + p.role + ")";
+  return p.id == p.role ? p.role : concat({p.id, " (", p.role, ")"});
 }
 
 struct Verdict {
@@ -304,7 +305,7 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
   const std::uint64_t audit = roleBit(kb, "internal-audit");
   for (const auto& p : people)
     if ((p.roles & audit) && (p.roles & cat.securityLead))
-      return {0, who(p) + " both leads security and audits it (ISO/IEC 27002 5.3)."};
+      return {0, concat({who(p), " both leads security and audits it (ISO/IEC 27002 5.3)."})};
   if (profile.currentAssignments) {
     const auto& as = *profile.currentAssignments;
     auto auditIt = as.find("security-audit");
@@ -316,8 +317,8 @@ Verdict judgeSegregation(const Kb& kb, const ObligationCatalog& cat, const Profi
         const auto& doers = it->second.responsible;
         if (it->second.accountable == auditor ||
             std::find(doers.begin(), doers.end(), auditor) != doers.end())
-          return {0,
-                  auditor + " both designs " + design + " and is accountable for security-audit."};
+          return {0, concat({auditor, " both designs ", design,
+                             " and is accountable for security-audit."})};
       }
     }
   }
@@ -383,32 +384,39 @@ HolderVerdict judgeHolder(const ObligationCatalog& cat, const Duty& d,
 std::string reasonOf(const Kb& kb, const Duty& d, const Person& p, const HolderVerdict& v) {
   auto combined = [&](const char* what) {
     const std::string duty = roleName(kb, p.roles & d.holders), other = roleName(kb, v.conflicting);
-    return "The " + duty + " duty sits with " + who(p) +
-           (other == p.role ? std::string() : ", who also acts as " + other) + ", " + what + ".";
+    const bool same = other == p.role;
+    return concat({"The ", duty, " duty sits with ", who(p), same ? "" : ", who also acts as ",
+                   same ? std::string_view() : std::string_view(other), ", ", what, "."});
   };
   switch (v.problem) {
     case Problem::None: {
       const std::string held = roleName(kb, p.roles & d.holders);
-      return who(p) + (held == p.role ? "" : ", acting as " + held + ",") + " holds the duty.";
+      const bool same = held == p.role;
+      return concat({who(p), same ? "" : ", acting as ",
+                     same ? std::string_view() : std::string_view(held), same ? "" : ",",
+                     " holds the duty."});
     }
     case Problem::ExternalNoOverseer:
-      return who(p) + " is external and no senior internal overseer is named.";
+      return concat({who(p), " is external and no senior internal overseer is named."});
     case Problem::ExternalNotManagement:
-      return who(p) + " is external, while the rule expects a member of the entity's management.";
+      return concat(
+          {who(p), " is external, while the rule expects a member of the entity's management."});
     case Problem::ExternalNotOfficial:
-      return who(p) + " is external, while the rule expects an internal official.";
+      return concat({who(p), " is external, while the rule expects an internal official."});
     case Problem::ReportsToForbidden:
-      return who(p) + " reports to the " + p.managerRoleId + ", which the rule forbids.";
+      return concat({who(p), " reports to the ", p.managerRoleId, ", which the rule forbids."});
     case Problem::ReportsToWeakens:
-      return who(p) + " reports to the " + p.managerRoleId + ", which weakens its independence.";
+      return concat(
+          {who(p), " reports to the ", p.managerRoleId, ", which weakens its independence."});
     case Problem::ReportsNotTo:
-      return who(p) + " does not report directly to the " + roleList(kb, d.reportsToRequired) + ".";
+      return concat(
+          {who(p), " does not report directly to the ", roleList(kb, d.reportsToRequired), "."});
     case Problem::Conflict:
       return combined("a conflict of interest");
     case Problem::LikelyConflict:
       return combined("a likely conflict of interest");
     case Problem::NotPrimaryDuty:
-      return who(p) + " holds other duties, while security must be the primary duty.";
+      return concat({who(p), " holds other duties, while security must be the primary duty."});
   }
   return {};
 }
@@ -435,21 +443,21 @@ Verdict judge(const ObligationRule& rule, const Kb& kb, const ObligationCatalog&
   if (bestIndex < 0) {
     for (const auto& p : people)
       if (p.roles & d.partialHolders) {
-        best = {1, "No " + roleList(kb, d.holders) + " today; " + who(p) +
-                       " covers the duty only in part."};
+        best = {1, concat({"No ", roleList(kb, d.holders), " today; ", who(p),
+                           " covers the duty only in part."})};
         break;
       }
-    if (best.rank < 0) best = {0, "No " + roleList(kb, d.holders) + " in today's roles."};
+    if (best.rank < 0) best = {0, concat({"No ", roleList(kb, d.holders), " in today's roles."})};
   }
   if (best.rank >= 1 && d.needsAlso) {
     bool other = false, same = false;
     for (std::size_t i = 0; i < people.size(); ++i)
       if (people[i].roles & d.needsAlso) (static_cast<int>(i) == bestIndex ? same : other) = true;
     if (!other && same && best.rank == 2)
-      best = {1, "One person holds both " + roleList(kb, d.holders) + " and " +
-                     roleList(kb, d.needsAlso) + "."};
+      best = {1, concat({"One person holds both ", roleList(kb, d.holders), " and ",
+                         roleList(kb, d.needsAlso), "."})};
     else if (!other && !same && best.rank == 2)
-      best = {1, "No " + roleList(kb, d.needsAlso) + " in today's roles to support it."};
+      best = {1, concat({"No ", roleList(kb, d.needsAlso), " in today's roles to support it."})};
   }
   return best;
 }
@@ -719,13 +727,17 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
     r.binding = rule.binding;
     if (t == Tri::False) {
       r.status = "not-applicable";
-      r.reason = "Not applicable (applies when: " + rule.appliesWhen + ").";
+      r.reason = concat({"Not applicable (applies when: ", rule.appliesWhen, ")."});
     } else if (t == Tri::Unknown) {
       r.status = "unknown";
       r.unknownFields = pointersOf(mask);
       std::string fields;
-      for (const auto& f : r.unknownFields) fields += (fields.empty() ? "" : ", ") + f;
-      r.reason = "Whether it applies depends on " + fields + ", which the profile left out.";
+      for (const auto& f : r.unknownFields) {
+        if (!fields.empty()) fields += ", ";
+        fields += f;
+      }
+      r.reason =
+          concat({"Whether it applies depends on ", fields, ", which the profile left out."});
     } else if (!ctx.profile.currentRoles) {
       r.status = "unknown";
       r.unknownFields = {regFieldPointer(kRegCurrentRoles)};

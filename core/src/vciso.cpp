@@ -5,6 +5,7 @@
 
 #include "context.h"
 #include "decision.h"
+#include "message.h"
 
 namespace seclead {
 
@@ -129,16 +130,15 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
   if (rank < 2) {
     auto& t = plan.transitionTriggers;
     if (p.employees < k.triggerHeadcount)
-      t.push_back("Headcount reaches " + withThousands(k.triggerHeadcount) + " (now " +
-                  withThousands(p.employees) +
-                  "): larger organizations establish a dedicated security executive.");
+      t.push_back(concat({"Headcount reaches ", withThousands(k.triggerHeadcount), " (now ",
+                          withThousands(p.employees),
+                          "): larger organizations establish a dedicated security executive."}));
     else
-      t.push_back("Headcount is already " + withThousands(p.employees) + " (at least " +
-                  withThousands(k.triggerHeadcount) +
-                  "): plan the move to a full-time security executive.");
-    t.push_back("vCISO hours exceed the break-even of " + std::to_string(breakEven) +
-                " hours a month (now " + std::to_string(hours) +
-                "): a full-time CISO then costs less than the retainer.");
+      t.push_back(concat({"Headcount is already ", withThousands(p.employees), " (at least ",
+                          withThousands(k.triggerHeadcount),
+                          "): plan the move to a full-time security executive."}));
+    t.push_back(concat({"vCISO hours exceed the break-even of ", breakEven, " hours a month (now ",
+                        hours, "): a full-time CISO then costs less than the retainer."}));
     if (internalRequired)
       t.push_back("A regulation that requires an internal CISO applies now: appoint an employee.");
     else
@@ -150,13 +150,12 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
           "The organization enters DORA's scope as a non-micro EU financial entity: the "
           "independent ICT-risk control function (Art. 6(4)) needs an internal owner.");
     if (incidents < k.triggerIncidents)
-      t.push_back(std::to_string(k.triggerIncidents) +
-                  " or more material incidents within 24 months (now " + std::to_string(incidents) +
-                  "): incident response needs a leader on staff.");
+      t.push_back(concat({k.triggerIncidents, " or more material incidents within 24 months (now ",
+                          incidents, "): incident response needs a leader on staff."}));
     for (const auto& s : leadership.sensitivity) {
       if (modelRank(s.model) < 2) continue;
-      t.push_back("What-if: " + s.field + " changes from " + describe(s.from) + " to " +
-                  describe(s.to) + " and the recommendation becomes " + s.model + ".");
+      t.push_back(concat({"What-if: ", s.field, " changes from ", describe(s.from), " to ",
+                          describe(s.to), " and the recommendation becomes ", s.model, "."}));
     }
   }
 
