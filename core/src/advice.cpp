@@ -187,14 +187,14 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   buildAdviceFacts(ctx, leadership, facts, nullptr);
 
   ordered_json charter;
-  charter["role"] = exec;
+  charter.set("role", exec);
   std::string title = roleName(kb, exec);
   if (leadership.model == "hybrid") title += " (also acting as CISO)";
-  charter["title"] = title;
+  charter.set("title", title);
   charter["employment"] = leadership.model == "vciso"
                               ? "external, part time, directed by a named senior internal owner"
                               : "internal, full time";
-  charter["reportsTo"] = roleName(kb, executiveLine(leadership));
+  charter.set("reportsTo", roleName(kb, executiveLine(leadership)));
   if (leadership.model == "cso-with-ciso")
     charter["worksWith"] =
         "A Chief Information Security Officer for information security, reporting to the CSO "
@@ -215,8 +215,8 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
     else if (std::any_of(row.R.begin(), row.R.end(), holdsRole))
       responsible.push_back(name);
   }
-  if (!accountable.empty()) charter["accountableFor"] = std::move(accountable);
-  if (!responsible.empty()) charter["responsibleFor"] = std::move(responsible);
+  if (!accountable.empty()) charter.set("accountableFor", std::move(accountable));
+  if (!responsible.empty()) charter.set("responsibleFor", std::move(responsible));
 
   ordered_json skills = ordered_json::array();
   std::vector<std::string> skillRoles;
@@ -234,7 +234,7 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
     for (const auto& [skill, source] : it->second)
       skills.push_back(concat({skill, " (", source, ")"}));
   }
-  charter["skills"] = std::move(skills);
+  charter.set("skills", std::move(skills));
 
   ordered_json authority = ordered_json::array();
   for (const auto& t : k.authority) {
@@ -243,26 +243,26 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
         concat({replaceAll(t.text, "{reportsTo}", roleName(kb, executiveLine(leadership))), " (",
                 t.source, ")"}));
   }
-  charter["authority"] = std::move(authority);
+  charter.set("authority", std::move(authority));
   return charter;
 }
 
 ordered_json toJson(const CollaborationPractice& p) {
   ordered_json out;
-  out["challenge"] = p.challenge;
-  out["practice"] = p.practice;
-  out["because"] = p.because;
-  out["source"] = p.source;
+  out.set("challenge", p.challenge);
+  out.set("practice", p.practice);
+  out.set("because", p.because);
+  out.set("source", p.source);
   return out;
 }
 
 ordered_json toJson(const RoadmapItem& item) {
   ordered_json out;
-  out["horizon"] = item.horizon;
-  out["action"] = item.action;
-  out["owner"] = item.owner;
-  out["because"] = item.because;
-  out["source"] = item.source;
+  out.set("horizon", item.horizon);
+  out.set("action", item.action);
+  out.set("owner", item.owner);
+  out.set("because", item.because);
+  out.set("source", item.source);
   return out;
 }
 

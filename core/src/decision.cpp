@@ -836,7 +836,7 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
   sortStable(ordered,
              [&](const DecisionRule* a, const DecisionRule* b) { return margin(a) > margin(b); });
   for (const auto* r : ordered) l.rationale.push_back({r->id, r->effect, r->because, r->source});
-  if (runnerUp >= 0) l.extra["runnerUp"] = models[static_cast<std::size_t>(runnerUp)];
+  if (runnerUp >= 0) l.extra.set("runnerUp", models[static_cast<std::size_t>(runnerUp)]);
   l.dpo = dpoVerdicts()[static_cast<std::size_t>(dpo)];
 
   std::string reportingReason;
@@ -882,8 +882,8 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
       dpoReason += r->because;
     }
   }
-  l.extra["reportingReason"] = reportingReason;
-  l.extra["dpoReason"] = dpoReason;
+  l.extra.set("reportingReason", reportingReason);
+  l.extra.set("dpoReason", dpoReason);
 
   WhatIf whatIf(ctx, best);
   l.sensitivity = whatIf.run();
@@ -892,27 +892,27 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
   for (const auto& e : l.sensitivity)
     if (e.from.is_null() && std::find(weakened.begin(), weakened.end(), e.field) == weakened.end())
       weakened.push_back(e.field);
-  if (!weakened.empty()) l.extra["weakenedByUnknowns"] = std::move(weakened);
+  if (!weakened.empty()) l.extra.set("weakenedByUnknowns", std::move(weakened));
   return l;
 }
 
 ordered_json toJson(const Leadership& l) {
   ordered_json out;
-  out["model"] = l.model;
-  out["cisoReportsTo"] = l.cisoReportsTo;
-  out["dpo"] = l.dpo;
+  out.set("model", l.model);
+  out.set("cisoReportsTo", l.cisoReportsTo);
+  out.set("dpo", l.dpo);
   ordered_json score = ordered_json::object();
   for (const auto& [model, value] : l.score) score[model] = value;
-  out["score"] = std::move(score);
+  out.set("score", std::move(score));
   ordered_json rationale = ordered_json::array();
   for (const auto& r : l.rationale)
     rationale.push_back(
         {{"rule", r.rule}, {"effect", r.effect}, {"because", r.because}, {"source", r.source}});
-  out["rationale"] = std::move(rationale);
+  out.set("rationale", std::move(rationale));
   ordered_json sensitivity = ordered_json::array();
   for (const auto& s : l.sensitivity)
     sensitivity.push_back({{"field", s.field}, {"from", s.from}, {"to", s.to}, {"model", s.model}});
-  out["sensitivity"] = std::move(sensitivity);
+  out.set("sensitivity", std::move(sensitivity));
   for (const auto& [key, value] : l.extra.items()) out[key] = value;
   return out;
 }

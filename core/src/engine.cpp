@@ -91,36 +91,36 @@ ordered_json buildReport(const Kb& kb, const std::vector<AppliedOverlay>& overla
   ordered_json charter = roleCharter(ctx, leadership, raci);
 
   ordered_json report;
-  report["schema"] = "seclead.report/1";
+  report.set("schema", "seclead.report/1");
   ordered_json engine;
-  engine["version"] = kEngineVersion;
-  engine["knowledgeBase"] = {{"version", kb.version}, {"sha256", kb.sha256}};
+  engine.set("version", kEngineVersion);
+  engine.set("knowledgeBase", ordered_json{{"version", kb.version}, {"sha256", kb.sha256}});
   if (!overlays.empty()) {
     ordered_json applied = ordered_json::array();
     for (const auto& o : overlays) applied.push_back({{"name", o.name}, {"sha256", o.sha256}});
-    engine["overlays"] = std::move(applied);
+    engine.set("overlays", std::move(applied));
   }
-  report["engine"] = std::move(engine);
+  report.set("engine", std::move(engine));
 
   ordered_json organization;
-  if (profile.name) organization["name"] = *profile.name;
-  organization["employees"] = profile.employees;
-  organization["sector"] = profile.sector;
-  organization["jurisdictions"] = profile.jurisdictions;
-  organization["sizeBand"] = facts.sizeBand;
-  report["organization"] = std::move(organization);
+  if (profile.name) organization.set("name", *profile.name);
+  organization.set("employees", profile.employees);
+  organization.set("sector", profile.sector);
+  organization.set("jurisdictions", profile.jurisdictions);
+  organization.set("sizeBand", facts.sizeBand);
+  report.set("organization", std::move(organization));
 
   ordered_json lead = toJson(leadership);
-  if (!charter.is_null() && !charter.empty()) lead["charter"] = std::move(charter);
-  report["leadership"] = std::move(lead);
-  report["obligations"] = arrayOf(obligations);
-  report["raci"] = toJson(raci);
-  if (current) report["currentRaci"] = toJson(*current);
-  report["findings"] = arrayOf(findings);
-  report["vciso"] = toJson(vciso);
-  report["collaboration"] = arrayOf(collaboration);
-  report["roadmap"] = arrayOf(roadmap);
-  report["unknowns"] = unknownFields(profile);
+  if (!charter.is_null() && !charter.empty()) lead.set("charter", std::move(charter));
+  report.set("leadership", std::move(lead));
+  report.set("obligations", arrayOf(obligations));
+  report.set("raci", toJson(raci));
+  if (current) report.set("currentRaci", toJson(*current));
+  report.set("findings", arrayOf(findings));
+  report.set("vciso", toJson(vciso));
+  report.set("collaboration", arrayOf(collaboration));
+  report.set("roadmap", arrayOf(roadmap));
+  report.set("unknowns", unknownFields(profile));
   return report;
 }
 
@@ -170,14 +170,14 @@ std::string Result::errorJson() const {
   ordered_json list = ordered_json::array();
   for (const auto& e : errors) {
     ordered_json item;
-    item["path"] = e.path;
-    item["code"] = e.code;
-    item["message"] = e.message;
-    if (!e.input.empty()) item["input"] = e.input;
+    item.set("path", e.path);
+    item.set("code", e.code);
+    item.set("message", e.message);
+    if (!e.input.empty()) item.set("input", e.input);
     list.push_back(std::move(item));
   }
   ordered_json out;
-  out["errors"] = std::move(list);
+  out.set("errors", std::move(list));
   return out.dump();
 }
 

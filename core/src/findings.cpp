@@ -378,15 +378,15 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
 
 ordered_json toJson(const Finding& f) {
   ordered_json out;
-  out["id"] = f.id;
-  out["kind"] = f.kind;
-  out["severity"] = f.severity;
-  out["message"] = f.message;
-  out["recommendation"] = f.recommendation;
-  out["roles"] = f.roles;
-  if (!f.responsibility.empty()) out["responsibility"] = f.responsibility;
-  if (!f.obligation.empty()) out["obligation"] = f.obligation;
-  out["source"] = f.source;
+  out.set("id", f.id);
+  out.set("kind", f.kind);
+  out.set("severity", f.severity);
+  out.set("message", f.message);
+  out.set("recommendation", f.recommendation);
+  out.set("roles", f.roles);
+  if (!f.responsibility.empty()) out.set("responsibility", f.responsibility);
+  if (!f.obligation.empty()) out.set("obligation", f.obligation);
+  out.set("source", f.source);
   return out;
 }
 

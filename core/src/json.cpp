@@ -611,6 +611,22 @@ const Json* Json::member(std::string_view key) const noexcept {
   return nullptr;
 }
 
+void Json::set(const char* key, Json value) {
+  (*this)[std::string_view(key)] = std::move(value);
+}
+void Json::set(const char* key, const char* text) {
+  (*this)[std::string_view(key)] = Json(std::string_view(text));
+}
+void Json::set(const char* key, const std::string& text) {
+  (*this)[std::string_view(key)] = Json(std::string_view(text));
+}
+void Json::set(const char* key, std::string&& text) {
+  (*this)[std::string_view(key)] = Json(std::move(text));
+}
+void Json::set(const char* key, const std::vector<std::string>& items) {
+  (*this)[std::string_view(key)] = Json(items);
+}
+
 Json& Json::operator[](std::string_view key) {
   if (is_null()) *this = object();
   if (!is_object()) {

@@ -777,13 +777,13 @@ void obligationStandings(const Context& ctx, std::vector<ObligationStanding>& ou
 
 ordered_json toJson(const ObligationResult& r) {
   ordered_json out;
-  out["id"] = r.id;
-  out["status"] = r.status;
-  out["requires"] = r.requirement;
-  out["roles"] = r.roles;
-  out["source"] = r.source;
-  out["reason"] = r.reason;
-  if (!r.unknownFields.empty()) out["unknownFields"] = r.unknownFields;
+  out.set("id", r.id);
+  out.set("status", r.status);
+  out.set("requires", r.requirement);
+  out.set("roles", r.roles);
+  out.set("source", r.source);
+  out.set("reason", r.reason);
+  if (!r.unknownFields.empty()) out.set("unknownFields", r.unknownFields);
   return out;
 }
 

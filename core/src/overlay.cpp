@@ -241,9 +241,9 @@ void mergeRaciRow(std::size_t index, const json& row, const std::string& at, con
   }
   if (c.count() != before) return;
   json merged = row;
-  if (!merged.contains("C")) merged["C"] = json::array();
-  if (!merged.contains("I")) merged["I"] = json::array();
-  merged["source"] = source;
+  if (!merged.contains("C")) merged.set("C", json::array());
+  if (!merged.contains("I")) merged.set("I", json::array());
+  merged.set("source", source);
   raci["rows"][id] = std::move(merged);
   origins.push_back({"raci.json", "/rows/" + id, index, at});
 }
@@ -285,12 +285,12 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
                     {"source", *source}};
       if (existing >= 0) {
         json& old = doc[static_cast<std::size_t>(existing)];
-        old["name"] = *name;
-        if (description) old["description"] = *description;
-        old["source"] = *source;
+        old.set("name", *name);
+        if (description) old.set("description", *description);
+        old.set("source", *source);
         origins.push_back({"roles.json", "/" + std::to_string(existing), index, at});
       } else {
-        entry["custom"] = true;
+        entry.set("custom", true);
         origins.push_back({"roles.json", "/" + std::to_string(doc.size()), index, at});
         doc.push_back(std::move(entry));
       }
@@ -322,9 +322,9 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
           c.add(at + "/domain", "unknown-field",
                 "the domain of a built-in responsibility cannot change");
         json& old = doc[static_cast<std::size_t>(existing)];
-        old["name"] = *name;
-        if (description) old["description"] = *description;
-        old["source"] = *source;
+        old.set("name", *name);
+        if (description) old.set("description", *description);
+        old.set("source", *source);
         origins.push_back({"responsibilities.json", "/" + std::to_string(existing), index, at});
         if (r.contains("raci"))
           mergeRaciRow(index, r["raci"], at + "/raci", *id, *source, docs, c, origins);

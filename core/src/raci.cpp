@@ -221,18 +221,18 @@ std::optional<Raci> buildCurrentRaci(const Context& ctx) {
 
 ordered_json toJson(const Raci& raci) {
   ordered_json out;
-  out["roles"] = raci.roles;
+  out.set("roles", raci.roles);
   ordered_json rows = ordered_json::array();
   for (const auto& row : raci.rows) {
     ordered_json r;
-    r["responsibility"] = row.responsibility;
-    r["R"] = row.R;
-    r["A"] = row.A;
-    r["C"] = row.C;
-    r["I"] = row.I;
+    r.set("responsibility", row.responsibility);
+    r.set("R", row.R);
+    r.set("A", row.A);
+    r.set("C", row.C);
+    r.set("I", row.I);
     rows.push_back(std::move(r));
   }
-  out["rows"] = std::move(rows);
+  out.set("rows", std::move(rows));
   return out;
 }
 

@@ -190,7 +190,7 @@ std::string renderOscal(const ordered_json& report) {
   };
 
   ordered_json metadata;
-  metadata["title"] = "Security leadership roles and responsibilities: " + markdownEscape(who);
+  metadata.set("title", "Security leadership roles and responsibilities: " + markdownEscape(who));
   metadata["last-modified"] = lastModified(text(kb, "version"));
   metadata["version"] =
       oneLine("seclead " + text(engine, "version") + ", knowledge base " + text(kb, "version"));
@@ -201,37 +201,37 @@ std::string renderOscal(const ordered_json& report) {
       props.push_back(prop("knowledge-base-sha256", text(kb, "sha256")));
     for (const auto& o : array(engine, "overlays"))
       if (!text(o, "sha256").empty()) props.push_back(prop("overlay-sha256", text(o, "sha256")));
-    if (!props.empty()) metadata["props"] = std::move(props);
+    if (!props.empty()) metadata.set("props", std::move(props));
   }
   if (!roles.empty()) {
     ordered_json list = ordered_json::array();
     for (const auto& r : roles) {
       ordered_json role;
-      role["id"] = token(r);
-      role["title"] = markdownEscape(oneLine(roleName(r)));
-      role["description"] = dutySentence(r);
+      role.set("id", token(r));
+      role.set("title", markdownEscape(oneLine(roleName(r))));
+      role.set("description", dutySentence(r));
       list.push_back(std::move(role));
     }
-    metadata["roles"] = std::move(list);
+    metadata.set("roles", std::move(list));
   }
   {
     ordered_json parties = ordered_json::array();
     ordered_json party;
-    party["uuid"] = orgParty;
-    party["type"] = "organization";
-    party["name"] = who;
+    party.set("uuid", orgParty);
+    party.set("type", "organization");
+    party.set("name", who);
     parties.push_back(std::move(party));
     if (external) {
       ordered_json provider;
-      provider["uuid"] = providerParty;
-      provider["type"] = "organization";
-      provider["name"] = "vCISO provider (to be contracted)";
+      provider.set("uuid", providerParty);
+      provider.set("type", "organization");
+      provider.set("name", "vCISO provider (to be contracted)");
       provider["remarks"] =
           "An external provider of a virtual or fractional CISO, engaged under contract with a "
           "named internal executive accountable for it.";
       parties.push_back(std::move(provider));
     }
-    metadata["parties"] = std::move(parties);
+    metadata.set("parties", std::move(parties));
   }
   if (!roles.empty()) {
     ordered_json list = ordered_json::array();
@@ -251,9 +251,9 @@ std::string renderOscal(const ordered_json& report) {
 
   // The component: the leadership structure as an organizational policy.
   ordered_json component;
-  component["uuid"] = componentUuid;
-  component["type"] = "policy";
-  component["title"] = "Security leadership structure of " + markdownEscape(who);
+  component.set("uuid", componentUuid);
+  component.set("type", "policy");
+  component.set("title", "Security leadership structure of " + markdownEscape(who));
   {
     std::string d = markdownEscape(who) + " adopts the " + markdownEscape(modelName(model)) +
                     " model (" + markdownEscape(model) + ").";
@@ -263,7 +263,7 @@ std::string renderOscal(const ordered_json& report) {
          ".";
     for (const auto& r : array(lead, "rationale"))
       if (!text(r, "because").empty()) d += "\n\n- " + markdownEscape(oneLine(text(r, "because")));
-    component["description"] = d;
+    component.set("description", d);
   }
   component["purpose"] =
       "Defines and allocates information security roles and responsibilities (ISO/IEC 27001 "
@@ -273,7 +273,7 @@ std::string renderOscal(const ordered_json& report) {
     if (!model.empty()) props.push_back(prop("leadership-model", model));
     if (!reportsTo.empty()) props.push_back(prop("ciso-reports-to", reportsTo));
     if (!text(lead, "dpo").empty()) props.push_back(prop("dpo", text(lead, "dpo")));
-    if (!props.empty()) component["props"] = std::move(props);
+    if (!props.empty()) component.set("props", std::move(props));
   }
   if (!roles.empty()) {
     ordered_json list = ordered_json::array();
@@ -281,7 +281,7 @@ std::string renderOscal(const ordered_json& report) {
       ordered_json rr;
       rr["role-id"] = token(r);
       rr["party-uuids"] = ordered_json::array({partyOf(r)});
-      rr["remarks"] = dutySentence(r);
+      rr.set("remarks", dutySentence(r));
       list.push_back(std::move(rr));
     }
     component["responsible-roles"] = std::move(list);
@@ -297,7 +297,7 @@ std::string renderOscal(const ordered_json& report) {
       if (!control || a.empty()) continue;
       std::vector<std::string> r = strings(row, "R");
       ordered_json req;
-      req["uuid"] = nameUuid("implemented-requirement|" + componentUuid + "|" + control);
+      req.set("uuid", nameUuid("implemented-requirement|" + componentUuid + "|" + control));
       req["control-id"] = control;
       std::string d =
           markdownEscape(responsibilityName(id)) + ": accountable " + markdownEscape(roleName(a));
@@ -306,19 +306,19 @@ std::string renderOscal(const ordered_json& report) {
       if (!c.empty()) d += "; consulted " + markdownEscape(joinNames(c));
       auto i = strings(row, "I");
       if (!i.empty()) d += "; informed " + markdownEscape(joinNames(i));
-      req["description"] = d + ".";
-      req["props"] = ordered_json::array({prop("responsibility", id)});
+      req.set("description", d + ".");
+      req.set("props", ordered_json::array({prop("responsibility", id)}));
       ordered_json rr = ordered_json::array();
       ordered_json accountable;
       accountable["role-id"] = token(a);
-      accountable["props"] = ordered_json::array({prop("raci", "accountable")});
+      accountable.set("props", ordered_json::array({prop("raci", "accountable")}));
       accountable["party-uuids"] = ordered_json::array({partyOf(a)});
       rr.push_back(std::move(accountable));
       for (const auto& role : r) {
         if (role == a) continue;
         ordered_json responsible;
         responsible["role-id"] = token(role);
-        responsible["props"] = ordered_json::array({prop("raci", "responsible")});
+        responsible.set("props", ordered_json::array({prop("raci", "responsible")}));
         responsible["party-uuids"] = ordered_json::array({partyOf(role)});
         rr.push_back(std::move(responsible));
       }
@@ -327,8 +327,8 @@ std::string renderOscal(const ordered_json& report) {
     }
     if (!requirements.empty()) {
       ordered_json impl;
-      impl["uuid"] = nameUuid("control-implementation|" + componentUuid + "|sp800-53r5");
-      impl["source"] = kSp80053;
+      impl.set("uuid", nameUuid("control-implementation|" + componentUuid + "|sp800-53r5"));
+      impl.set("source", kSp80053);
       impl["description"] =
           "Which role of the recommended structure is accountable and responsible for the "
           "program-level NIST SP 800-53 rev. 5 controls that a security leadership structure "
@@ -339,9 +339,9 @@ std::string renderOscal(const ordered_json& report) {
   }
 
   ordered_json definition;
-  definition["uuid"] = docUuid;
-  definition["metadata"] = std::move(metadata);
-  definition["components"] = ordered_json::array({std::move(component)});
+  definition.set("uuid", docUuid);
+  definition.set("metadata", std::move(metadata));
+  definition.set("components", ordered_json::array({std::move(component)}));
   ordered_json out;
   out["component-definition"] = std::move(definition);
   return out.dump(2) + "\n";

@@ -159,18 +159,19 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
     }
   }
 
-  plan.extra["fullTimeAnnualCost"] = toCurrency(fullTimeUsd);
-  plan.extra["breakEvenHoursPerMonth"] = breakEven;
+  plan.extra.set("fullTimeAnnualCost", toCurrency(fullTimeUsd));
+  plan.extra.set("breakEvenHoursPerMonth", breakEven);
   if (interim)
     plan.extra["interim"] =
         "Engage a vCISO as an interim step while the recommended full-time executive is recruited.";
   ordered_json basis;
-  basis["sizeBand"] = {{"band", ctx.facts.sizeBand}, {"hours", sizeHours}};
-  basis["obligations"] = {{"applicable", applicableCount}, {"hours", obligationHours}};
+  basis.set("sizeBand", ordered_json{{"band", ctx.facts.sizeBand}, {"hours", sizeHours}});
+  basis.set("obligations",
+            ordered_json{{"applicable", applicableCount}, {"hours", obligationHours}});
   basis["maturity"] = {
       {"level", p.securityMaturity ? ordered_json(*p.securityMaturity) : ordered_json(nullptr)},
       {"hours", maturityHours}};
-  basis["incidents"] = {{"count", incidents}, {"hours", incidentHours}};
+  basis.set("incidents", ordered_json{{"count", incidents}, {"hours", incidentHours}});
   basis["threat"] = {
       {"level", p.cyberThreat ? ordered_json(*p.cyberThreat) : ordered_json(nullptr)},
       {"hours", threatHours}};
@@ -179,19 +180,19 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
                          {"currency", currency},
                          {"overridden", p.settings.vcisoHourlyRateLow.has_value() ||
                                             p.settings.vcisoHourlyRateHigh.has_value()}};
-  basis["sources"] = {k.hoursSource, k.rateSource, k.fullTimeSource};
-  plan.extra["basis"] = std::move(basis);
+  basis.set("sources", ordered_json{k.hoursSource, k.rateSource, k.fullTimeSource});
+  plan.extra.set("basis", std::move(basis));
   return plan;
 }
 
 ordered_json toJson(const VcisoPlan& p) {
   ordered_json out;
-  out["recommended"] = p.recommended;
-  out["hoursPerMonth"] = p.hoursPerMonth;
+  out.set("recommended", p.recommended);
+  out.set("hoursPerMonth", p.hoursPerMonth);
   out["monthlyCost"] = {{"low", static_cast<long long>(p.monthlyLow)},
                         {"high", static_cast<long long>(p.monthlyHigh)},
                         {"currency", p.currency}};
-  out["transitionTriggers"] = p.transitionTriggers;
+  out.set("transitionTriggers", p.transitionTriggers);
   for (const auto& [key, value] : p.extra.items()) out[key] = value;
   return out;
 }
