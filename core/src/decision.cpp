@@ -905,13 +905,22 @@ ordered_json toJson(const Leadership& l) {
   for (const auto& [model, value] : l.score) score[model] = value;
   out.set("score", std::move(score));
   ordered_json rationale = ordered_json::array();
-  for (const auto& r : l.rationale)
-    rationale.push_back(
-        {{"rule", r.rule}, {"effect", r.effect}, {"because", r.because}, {"source", r.source}});
+  for (const auto& r : l.rationale) {
+    ordered_json& item = rationale.emplace_back();  // null; set() makes it an object
+    item.set("rule", r.rule);
+    item.set("effect", r.effect);
+    item.set("because", r.because);
+    item.set("source", r.source);
+  }
   out.set("rationale", std::move(rationale));
   ordered_json sensitivity = ordered_json::array();
-  for (const auto& s : l.sensitivity)
-    sensitivity.push_back({{"field", s.field}, {"from", s.from}, {"to", s.to}, {"model", s.model}});
+  for (const auto& s : l.sensitivity) {
+    ordered_json& item = sensitivity.emplace_back();
+    item.set("field", s.field);
+    item.set("from", s.from);
+    item.set("to", s.to);
+    item.set("model", s.model);
+  }
   out.set("sensitivity", std::move(sensitivity));
   for (const auto& [key, value] : l.extra.items()) out[key] = value;
   return out;

@@ -189,9 +189,11 @@ ordered_json toJson(const VcisoPlan& p) {
   ordered_json out;
   out.set("recommended", p.recommended);
   out.set("hoursPerMonth", p.hoursPerMonth);
-  out["monthlyCost"] = {{"low", static_cast<long long>(p.monthlyLow)},
-                        {"high", static_cast<long long>(p.monthlyHigh)},
-                        {"currency", p.currency}};
+  ordered_json cost;
+  cost.set("low", static_cast<long long>(p.monthlyLow));
+  cost.set("high", static_cast<long long>(p.monthlyHigh));
+  cost.set("currency", p.currency);
+  out.set("monthlyCost", std::move(cost));
   out.set("transitionTriggers", p.transitionTriggers);
   for (const auto& [key, value] : p.extra.items()) out[key] = value;
   return out;
