@@ -261,5 +261,56 @@ TEST(Json, AccessAsTheCoreUsesIt) {
   EXPECT_EQ(Json("s").size(), 1u);
 }
 
+// set() is `(*this)[key] = value` out of line: the same document, member for member, and the
+// same order (a replaced member keeps its place), for every overload the builders use.
+TEST(Json, SetIsTheAssignmentOutOfLine) {
+  const std::string owned = "owned";
+  std::string moved = "moved, long enough to live on the heap";
+  const std::vector<std::string> list = {"x", "y"};
+  Json byAssignment;
+  byAssignment["text"] = owned;
+  byAssignment["literal"] = "lit";
+  byAssignment["moved"] = std::string(moved);
+  byAssignment["list"] = list;
+  byAssignment["count"] = 3;
+  byAssignment["flag"] = false;
+  byAssignment["text"] = "replaced";
+  byAssignment["nested"] = Json{{"a", 1}};
+  Json bySet;  // null: set() turns it into an object, as operator[] does
+  bySet.set("text", owned);
+  bySet.set("literal", "lit");
+  bySet.set("moved", std::move(moved));
+  bySet.set("list", list);
+  bySet.set("count", 3);
+  bySet.set("flag", false);
+  bySet.set("text", "replaced");
+  bySet.set("nested", Json{{"a", 1}});
+  EXPECT_EQ(bySet.dump(), byAssignment.dump());
+  EXPECT_EQ(
+      bySet.dump(),
+      R"({"text":"replaced","literal":"lit","moved":"moved, long enough to live on the heap",)"
+      R"("list":["x","y"],"count":3,"flag":false,"nested":{"a":1}})");
+}
+
+// valueRef() is value(key, fallback) without the copy: the member itself when present and not
+// null, else the shared fallback, whatever this value is.
+TEST(Json, ValueRefGivesTheMemberOrTheSharedFallback) {
+  Json doc = Json::parse(R"({"rules":[1,2],"none":null,"effect":{"score":1}})");
+  const Json& d = doc;
+  EXPECT_EQ(&d.valueRef("rules", Json::sharedEmptyArray()), &d["rules"]);
+  EXPECT_EQ(&d.valueRef("effect", Json::sharedNull()), &d["effect"]);
+  EXPECT_EQ(&d.valueRef("missing", Json::sharedEmptyObject()), &Json::sharedEmptyObject());
+  EXPECT_EQ(&d.valueRef("none", Json::sharedEmptyArray()), &Json::sharedEmptyArray());
+  EXPECT_EQ(&Json(5).valueRef("rules", Json::sharedNull()), &Json::sharedNull());
+  EXPECT_TRUE(Json::sharedEmptyObject().is_object() && Json::sharedEmptyObject().empty());
+  EXPECT_TRUE(Json::sharedEmptyArray().is_array() && Json::sharedEmptyArray().empty());
+  EXPECT_TRUE(Json::sharedNull().is_null());
+  // The same answers as value(), which copies.
+  for (const char* key : {"rules", "none", "effect", "missing"})
+    EXPECT_EQ(d.valueRef(key, Json::sharedEmptyObject()).dump(),
+              d.value(key, Json::object()).dump())
+        << key;
+}
+
 }  // namespace
 }  // namespace seclead

@@ -1,4 +1,5 @@
-// cat() (core/src/message.h): the out-of-line message builder of the error paths.
+// cat() and concat() (core/src/message.h): the out-of-line builders of messages and report
+// texts.
 #include "message.h"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,20 @@ TEST(Message, WritesIntegersLikeToString) {
 TEST(Message, KeepsEmbeddedNulBytesOfViews) {
   std::string withNul("a\0b", 3);
   EXPECT_EQ(cat({withNul, "!"}), std::string("a\0b!", 4));
+}
+
+TEST(Message, ConcatBuildsTheSameTextInOneAllocation) {
+  const std::string longPiece(200, 'x');  // past the small-string buffer
+  const std::string expected = "The " + longPiece + " duty: " + std::to_string(-42) +
+                               std::to_string(-9223372036854775807LL - 1);
+  const std::string built =
+      concat({"The ", longPiece, " duty: ", -42, std::numeric_limits<long long>::min()});
+  EXPECT_EQ(built, expected);
+  EXPECT_EQ(built, cat({"The ", longPiece, " duty: ", -42, std::numeric_limits<long long>::min()}));
+  // Sized up front from the pieces: an integer reserves at most a sign and 20 digits.
+  EXPECT_GE(built.capacity(), built.size());
+  EXPECT_LE(built.capacity(), expected.size() + 2 * 21 + 16);
+  EXPECT_EQ(concat({}), "");
 }
 
 }  // namespace
