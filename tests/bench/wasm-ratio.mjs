@@ -7,12 +7,19 @@
 //
 //   node tests/bench/wasm-ratio.mjs [--rounds N]   (after scripts/build-wasm.sh and the
 //                                                   release preset's seclead_bench)
+//   node tests/bench/wasm-ratio.mjs --interleaved [--rounds N]
+//       finer: the native side is tests/bench/native_probe.cpp (release preset, target
+//       seclead_native_probe), asked for a batch of assessments right after each Node batch
+//       of the same profile (and before it in every other round), so both sides of a ratio
+//       are measured within a few milliseconds of each other. The table is the median of
+//       the per-batch ratios.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { median, nativeMedians, PROFILES, ROOT } from "./wasm-common.mjs";
 const args = process.argv.slice(2);
-const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 7;
+const INTERLEAVED = args.includes("--interleaved");
+const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || (INTERLEAVED ? 31 : 7);
 const SAMPLES = 300;
 
 const { init } = await import(join(ROOT, "wasm", "src", "index.js"));
@@ -40,6 +47,63 @@ function nativeRound() {
   const byName = nativeMedians(0.3);
   if (!byName) throw new Error("the native bench is needed (see above)");
   return PROFILES.map(([name]) => byName[name]);
+}
+
+if (INTERLEAVED) {
+  await interleaved();
+  process.exit(0);
+}
+
+// Node and the native probe in alternating batches of BATCH[k] assessments of profile k.
+async function interleaved() {
+  const { spawn } = await import("node:child_process");
+  const { createInterface } = await import("node:readline");
+  const probePath =
+    process.env.SECLEAD_PROBE || join(ROOT, "build", "release", "tests", "bench", "seclead_native_probe");
+  const probe = spawn(probePath, PROFILES.map(([, path]) => join(ROOT, path)), { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: probe.stdout })[Symbol.asyncIterator]();
+  const nativeBatch = async (k, count) => {
+    probe.stdin.write(`${k} ${count}\n`);
+    const { value, done } = await lines.next();
+    if (done || !Number.isFinite(Number(value))) throw new Error(`native probe (${probePath}) failed: build it with the release preset`);
+    return Number(value);
+  };
+  const nodeBatch = (k, count) => {
+    const cpu = [];
+    for (let i = 0; i < count; ++i) {
+      const c = process.cpuUsage();
+      engine.assessJson(texts[k]);
+      const d = process.cpuUsage(c);
+      cpu.push(d.user + d.system);
+    }
+    return median(cpu);
+  };
+  const BATCH = PROFILES.map(([name]) => (name === "maximal" ? 20 : 60));
+  for (let k = 0; k < PROFILES.length; ++k) await nativeBatch(k, BATCH[k]);  // warm the probe too
+  const per = PROFILES.map(() => ({ node: [], native: [], ratio: [] }));
+  for (let round = 0; round < ROUNDS; ++round) {
+    for (let k = 0; k < PROFILES.length; ++k) {
+      let node;
+      let native;
+      if (round % 2) {
+        node = nodeBatch(k, BATCH[k]);
+        native = await nativeBatch(k, BATCH[k]);
+      } else {
+        native = await nativeBatch(k, BATCH[k]);
+        node = nodeBatch(k, BATCH[k]);
+      }
+      per[k].node.push(node);
+      per[k].native.push(native);
+      per[k].ratio.push(node / native);
+    }
+  }
+  probe.stdin.end();
+  console.log(`| profile | Node assessJson CPU p50 (µs), median of the batches | native CPU p50 (µs), median of the batches | Node / native, median of the ${ROUNDS} batch pairs' ratios | goal <= 2x |`);
+  console.log("|---|---:|---:|---:|---|");
+  PROFILES.forEach(([name, path], k) => {
+    const ratio = median(per[k].ratio);
+    console.log(`| ${name} (${path}) | ${median(per[k].node).toFixed(0)} | ${median(per[k].native).toFixed(0)} | ${ratio.toFixed(2)}x | ${ratio <= 2 ? "met" : "NOT met"} |`);
+  });
 }
 
 const rounds = [];
