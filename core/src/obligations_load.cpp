@@ -178,8 +178,7 @@ struct Compiler {
 void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"obligations.json", errors};
   if (!document.is_object()) return read.fail("", "expected an object with 'obligations'");
-  static const json kEmpty = json::object();
-  const json& groups = document.contains("roleGroups") ? document["roleGroups"] : kEmpty;
+  const json& groups = document.valueRef("roleGroups", json::sharedEmptyObject());
   ObligationCatalog& cat = kb.obligations;
   Compiler compiler{kb, read, groups, cat};
 
@@ -203,7 +202,7 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
       cat.conditions.push_back(compiler.compile(body, "/conditions/" + name, index++));
   }
 
-  const json& list = document.contains("obligations") ? document["obligations"] : json();
+  const json& list = document.valueRef("obligations", json::sharedNull());
   if (!list.is_array()) return read.fail("/obligations", "expected an array");
   const int allConditions = static_cast<int>(cat.conditions.size());
   for (std::size_t i = 0; i < list.size(); ++i) {

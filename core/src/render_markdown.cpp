@@ -282,8 +282,8 @@ std::string renderMarkdown(const ordered_json& report) {
   if (sensitivity.empty())
     out += "No single change among the inputs the engine tested changes the model.\n\n";
   for (const auto& s : sensitivity) {
-    const ordered_json& from = s.is_object() && s.contains("from") ? s["from"] : ordered_json();
-    const ordered_json& to = s.is_object() && s.contains("to") ? s["to"] : ordered_json();
+    const ordered_json& from = s.valueRef("from", ordered_json::sharedNull());
+    const ordered_json& to = s.valueRef("to", ordered_json::sharedNull());
     append(out, "- If ", code(text(s, "field")), " were ", esc(to.dump()), " instead of ",
            esc(from.dump()), ", the model would be **", esc(modelName(text(s, "model"))), "**.\n");
   }
