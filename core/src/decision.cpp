@@ -93,19 +93,17 @@ const std::array<const char*, kFixedFactCount>& fixedFactNames() {
   return names;
 }
 
-int DecisionKnowledge::factIndex(std::string_view name) const {
-  for (std::size_t i = 0; i < factNames.size(); ++i)
-    if (factNames[i] == name) return static_cast<int>(i);
+int indexOf(const std::vector<std::string>& names, std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
   return -1;
+}
+
+int DecisionKnowledge::factIndex(std::string_view name) const {
+  return indexOf(factNames, name);
 }
 
 namespace {
-
-int indexOf(const std::vector<std::string>& list, std::string_view id) {
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (list[i] == id) return static_cast<int>(i);
-  return -1;
-}
 
 // ---- fact set ---------------------------------------------------------------------------
 

@@ -10,15 +10,6 @@
 
 namespace seclead {
 
-namespace {
-
-int indexOf(const std::vector<std::string>& names, std::string_view name) {
-  auto it = std::find(names.begin(), names.end(), name);
-  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
-}
-
-}  // namespace
-
 bool compileCondition(const json& node, const DecisionKnowledge& k, Condition& out,
                       std::string& error) {
   if (!node.is_object()) return error = "a condition must be an object", false;
