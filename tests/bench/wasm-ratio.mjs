@@ -28,18 +28,20 @@ const texts = PROFILES.map(([, path]) => readFileSync(join(ROOT, path), "utf8"))
 const warmUpEnd = performance.now() + 3000; // past V8's tier-up (wasm-bench.mjs says why)
 while (performance.now() < warmUpEnd) for (const text of texts) engine.assessJson(text);
 
+// The median CPU time (µs) of `count` assessments of profile k in Node.
+function nodeMedian(k, count) {
+  const cpu = [];
+  for (let i = 0; i < count; ++i) {
+    const c = process.cpuUsage();
+    engine.assessJson(texts[k]);
+    const d = process.cpuUsage(c);
+    cpu.push(d.user + d.system);
+  }
+  return median(cpu);
+}
+
 function nodeMedians() {
-  return texts.map((text, k) => {
-    const samples = PROFILES[k][0] === "maximal" ? SAMPLES / 5 : SAMPLES;
-    const cpu = [];
-    for (let i = 0; i < samples; ++i) {
-      const c = process.cpuUsage();
-      engine.assessJson(text);
-      const d = process.cpuUsage(c);
-      cpu.push(d.user + d.system);
-    }
-    return median(cpu);
-  });
+  return texts.map((_, k) => nodeMedian(k, PROFILES[k][0] === "maximal" ? SAMPLES / 5 : SAMPLES));
 }
 
 // The native p50s in PROFILES order.
@@ -68,16 +70,6 @@ async function interleaved() {
     if (done || !Number.isFinite(Number(value))) throw new Error(`native probe (${probePath}) failed: build it with the release preset`);
     return Number(value);
   };
-  const nodeBatch = (k, count) => {
-    const cpu = [];
-    for (let i = 0; i < count; ++i) {
-      const c = process.cpuUsage();
-      engine.assessJson(texts[k]);
-      const d = process.cpuUsage(c);
-      cpu.push(d.user + d.system);
-    }
-    return median(cpu);
-  };
   const BATCH = PROFILES.map(([name]) => (name === "maximal" ? 20 : 60));
   for (let k = 0; k < PROFILES.length; ++k) await nativeBatch(k, BATCH[k]);  // warm the probe too
   const per = PROFILES.map(() => ({ node: [], native: [], ratio: [] }));
@@ -86,11 +78,11 @@ async function interleaved() {
       let node;
       let native;
       if (round % 2) {
-        node = nodeBatch(k, BATCH[k]);
+        node = nodeMedian(k, BATCH[k]);
         native = await nativeBatch(k, BATCH[k]);
       } else {
         native = await nativeBatch(k, BATCH[k]);
-        node = nodeBatch(k, BATCH[k]);
+        node = nodeMedian(k, BATCH[k]);
       }
       per[k].node.push(node);
       per[k].native.push(native);
