@@ -136,11 +136,7 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
            "The obligation applies; the profile did not list today's roles.", o.source});
       covered.push_back(o.id);
     } else if (o.status == "unknown") {
-      std::string fields;
-      for (const auto& f : o.unknownFields) {
-        if (!fields.empty()) fields += ", ";
-        fields += f;
-      }
+      const std::string fields = joined(o.unknownFields, ", ");
       const bool none = fields.empty();
       items.push_back({"30-days",
                        concat({"Confirm whether ", o.id, " applies", none ? "" : " (answer ",

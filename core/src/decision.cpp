@@ -862,12 +862,8 @@ Leadership decideLeadership(const Context& ctx, const std::vector<ObligationResu
           "Default line: most CISOs report to the CIO (surveys: 36-46%), which keeps security "
           "close to IT when nothing calls for independence.";
     } else {
-      reportingReason = concat({strongest->because, ids.size() > 1 ? " (rules " : " (rule "});
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i) reportingReason += ", ";
-        reportingReason += ids[i];
-      }
-      reportingReason += ')';
+      reportingReason = concat(
+          {strongest->because, ids.size() > 1 ? " (rules " : " (rule ", joined(ids, ", "), ")"});
     }
   }
   std::string dpoReason;

@@ -122,11 +122,7 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
           ids.push_back(o.id);
           law = law || o.binding != "voluntary";
         }
-      std::string list;
-      for (const auto& id : ids) {
-        if (!list.empty()) list += ", ";
-        list += id;
-      }
+      const std::string list = joined(ids, ", ");
       std::string key = pointer.substr(1);
       std::replace(key.begin(), key.end(), '/', '.');
       Finding& f =
@@ -185,23 +181,16 @@ std::vector<Finding> findIssues(const Context& ctx, const Leadership& leadership
         const Person* first = nullptr;
         for (const auto& p : people)
           if (p.id == row.accountableCandidates.front()) first = &p;
-        std::string key;
-        for (const auto& id : row.accountableCandidates) {
-          if (!key.empty()) key += '+';
-          key += id;
-        }
+        const std::string key = joined(row.accountableCandidates, "+");
         if (std::find(flaggedRoles.begin(), flaggedRoles.end(), key) != flaggedRoles.end())
           continue;
         flaggedRoles.push_back(key);
         Finding& f = addFinding(out, concat({"multiple-accountable.", key}), "multiple-accountable",
                                 row.criticality == "high" ? "high" : "medium");
-        std::string names;
-        for (const auto& id : row.accountableCandidates) {
-          if (!names.empty()) names += ", ";
-          names += id;
+        const std::string names = joined(row.accountableCandidates, ", ");
+        for (const auto& id : row.accountableCandidates)
           for (const auto& p : people)
             if (p.id == id) addRole(f.roles, p.role);
-        }
         f.message = concat({names, " each hold the ", row.A, " role that owns ", row.responsibility,
                             " and related duties by default, so accountability is shared and "
                             "unclear."});

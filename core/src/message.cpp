@@ -60,6 +60,15 @@ std::size_t MessagePiece::maxSize() const {
   return out;
 }
 
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 [[gnu::noinline]] std::string cat(std::initializer_list<MessagePiece> pieces) {
   return concat(pieces);
 }

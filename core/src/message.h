@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace seclead {
 
@@ -55,5 +56,8 @@ class MessagePiece {
 // The same for the texts of a report (reasons, findings, recommendations): one allocation,
 // and the call in place of the inlined `+` chains of the speed-tuned files.
 std::string concat(std::initializer_list<MessagePiece> pieces);
+
+// The items with `separator` between them ("a, b, c"): lists of ids and fields in report texts.
+std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
 }  // namespace seclead

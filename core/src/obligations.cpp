@@ -731,11 +731,7 @@ std::vector<ObligationResult> evaluateObligations(const Context& ctx) {
     } else if (t == Tri::Unknown) {
       r.status = "unknown";
       r.unknownFields = pointersOf(mask);
-      std::string fields;
-      for (const auto& f : r.unknownFields) {
-        if (!fields.empty()) fields += ", ";
-        fields += f;
-      }
+      const std::string fields = joined(r.unknownFields, ", ");
       r.reason =
           concat({"Whether it applies depends on ", fields, ", which the profile left out."});
     } else if (!ctx.profile.currentRoles) {

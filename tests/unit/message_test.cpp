@@ -49,5 +49,12 @@ TEST(Message, ConcatBuildsTheSameTextInOneAllocation) {
   EXPECT_EQ(concat({}), "");
 }
 
+TEST(Message, JoinedPutsTheSeparatorBetweenItemsOnly) {
+  EXPECT_EQ(joined({}, ", "), "");
+  EXPECT_EQ(joined({"only"}, ", "), "only");
+  EXPECT_EQ(joined({"ciso", "it-lead", "cio"}, "+"), "ciso+it-lead+cio");
+  EXPECT_EQ(joined({"/data/hipaa", "/regulatory/nis2"}, ", "), "/data/hipaa, /regulatory/nis2");
+}
+
 }  // namespace
 }  // namespace seclead
