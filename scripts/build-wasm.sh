@@ -10,7 +10,12 @@ command -v emcc >/dev/null || { echo "build-wasm: emcc not found (apt-get instal
 cmake --preset wasm-release >/dev/null
 cmake --build --preset wasm-release -j"${SECLEAD_JOBS:-2}" --target seclead_engine seclead_engine_single
 mkdir -p wasm/dist
+# The glue is minified on the way (scripts/minify-glue.mjs: emcc 3.1.6 without Closure leaves
+# it half-minified); build/wasm keeps emcc's own output for debugging.
+cp -f build/wasm/wasm/seclead_engine.wasm wasm/dist/seclead_engine.wasm.tmp
+node scripts/minify-glue.mjs build/wasm/wasm/seclead_engine.mjs wasm/dist/seclead_engine.mjs.tmp module
+node scripts/minify-glue.mjs build/wasm/wasm/seclead_engine.single.js wasm/dist/seclead_engine.single.js.tmp script
 for f in seclead_engine.mjs seclead_engine.wasm seclead_engine.single.js; do
-  cp -f "build/wasm/wasm/$f" "wasm/dist/$f.tmp" && mv -f "wasm/dist/$f.tmp" "wasm/dist/$f"
+  mv -f "wasm/dist/$f.tmp" "wasm/dist/$f"
 done
 ls -l wasm/dist/seclead_engine.mjs wasm/dist/seclead_engine.wasm wasm/dist/seclead_engine.single.js | awk '{print "build-wasm: " $9 " " $5 " bytes"}'
