@@ -20,9 +20,13 @@ struct Context {
   mutable std::shared_ptr<TodayStructure> todayCache = nullptr;
 
   TodayStructure& today() const {
-    if (!todayCache) todayCache = std::make_shared<TodayStructure>(kb, profile);
+    if (!todayCache) buildToday();
     return *todayCache;
   }
+  // Out of line (obligations.cpp): V8 charges a WebAssembly function's tier-up budget by its
+  // size at every return, so an accessor with the construction inlined (5 KB) was compiled
+  // again by TurboFan during the first assessment, a cold start's main thread paying for it.
+  [[gnu::noinline]] void buildToday() const;
   const std::vector<Person>& people() const { return today().people(); }
 };
 

@@ -580,14 +580,14 @@ const Person* TodayStructure::person(std::string_view id) const {
   return i < 0 ? nullptr : &people_[static_cast<std::size_t>(i)];
 }
 
-const TodayStructure::Verdict& TodayStructure::verdict(std::size_t rule) {
-  Verdict& v = verdicts_[rule];
-  if (v.rank < 0) {
-    auto judged = judge(kb_.obligations.rules[rule], kb_, kb_.obligations, profile_, people_);
-    v.rank = judged.rank;
-    v.reason = std::move(judged.reason);
-  }
-  return v;
+void TodayStructure::judgeInto(std::size_t rule, Verdict& v) {
+  auto judged = judge(kb_.obligations.rules[rule], kb_, kb_.obligations, profile_, people_);
+  v.rank = judged.rank;
+  v.reason = std::move(judged.reason);
+}
+
+void Context::buildToday() const {
+  todayCache = std::make_shared<TodayStructure>(kb, profile);
 }
 
 void deriveRegulatoryFacts(const Profile& profile, const Kb& kb, Facts& facts) {

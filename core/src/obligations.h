@@ -157,7 +157,14 @@ class TodayStructure {
     int rank = -1;  // -1: not judged yet
     std::string reason;
   };
-  const Verdict& verdict(std::size_t rule);
+  const Verdict& verdict(std::size_t rule) {
+    Verdict& v = verdicts_[rule];
+    if (v.rank < 0) judgeInto(rule, v);
+    return v;
+  }
+  // Out of line for the reason of Context::buildToday (context.h): verdict() is called for
+  // every rule by every step, the judging once per rule.
+  [[gnu::noinline]] void judgeInto(std::size_t rule, Verdict& v);
   const Kb& kb_;
   const Profile& profile_;
   std::vector<Person> people_;
