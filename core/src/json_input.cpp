@@ -210,7 +210,7 @@ class Parser {
     }
   }
 
-  bool number(std::string_view key) {
+  [[gnu::noinline]] bool number(std::string_view key) {
     std::size_t start = pos_;
     if (text_[pos_] == '-') ++pos_;
     if (pos_ < text_.size() && (text_[pos_] == 'I' || text_[pos_] == 'N')) {
@@ -375,7 +375,7 @@ class Parser {
     return true;
   }
 
-  bool array(std::size_t depth, std::string_view key) {
+  [[gnu::noinline]] bool array(std::size_t depth, std::string_view key) {
     std::uint32_t self = addNode(Kind::Array, key);
     ++pos_;
     stack_.push_back({self, 0, {}, true});
@@ -417,7 +417,7 @@ class Parser {
     return true;
   }
 
-  bool object(std::size_t depth, std::string_view key) {
+  [[gnu::noinline]] bool object(std::size_t depth, std::string_view key) {
     std::uint32_t self = addNode(Kind::Object, key);
     ++pos_;
     stack_.push_back({self, 0, {}, false});
