@@ -34,6 +34,32 @@ async function nodeWasmBinary(locateFile) {
   return readFile(where);
 }
 
+// Node compiles the module on the calling thread (V8 compiles lazily, so this only decodes
+// and validates it) instead of the glue's asynchronous instantiation: a cold start 1-3 ms
+// sooner (tests/bench/README.md). Browsers keep the asynchronous path: they refuse to compile
+// large modules synchronously on their main thread. The glue calls instantiateWasm
+// synchronously and, if it threw, would only log the error and never settle its promise: the
+// error is kept for rethrow() instead.
+function syncInstantiation(bytes) {
+  let failure = null;
+  return {
+    instantiateWasm(imports, receive) {
+      try {
+        const compiled = new WebAssembly.Module(bytes);
+        const instance = new WebAssembly.Instance(compiled, imports);
+        receive(instance, compiled);
+        return instance.exports;
+      } catch (error) {
+        failure = error;
+        return {};  // "instantiating asynchronously": the glue waits and is dropped
+      }
+    },
+    rethrow() {
+      if (failure) throw failure;
+    },
+  };
+}
+
 /**
  * Instantiates the module once. Options:
  *   wasmBinary  the bytes of seclead_engine.wasm (ArrayBuffer / Uint8Array / Buffer)
@@ -52,8 +78,11 @@ export function init(options = {}) {
     } else if (options.locateFile) {
       moduleOptions.locateFile = options.locateFile;
     }
-    const module = await createSecleadEngineModule(moduleOptions);
-    engine = bindEngine(module);
+    const sync = isNode && moduleOptions.wasmBinary ? syncInstantiation(moduleOptions.wasmBinary) : null;
+    if (sync) moduleOptions.instantiateWasm = sync.instantiateWasm;
+    const loading = createSecleadEngineModule(moduleOptions);
+    sync?.rethrow();
+    engine = bindEngine(await loading);
     return engine;
   })();
   pending.catch(() => {
