@@ -4,6 +4,7 @@
 // process and is smaller built for size.
 #include "decision.h"
 #include "kb.h"
+#include "message.h"
 #include "raci.h"
 
 namespace seclead {
@@ -16,30 +17,31 @@ int roleIndex(const Kb& kb, std::string_view id) {
   return -1;
 }
 
-// A role name or a placeholder of the model's binding, as a role index (or -1 with an error).
-int resolveName(const Kb& kb, KbReader& read, const json& binding, const std::string& name,
-                const std::string& at) {
-  std::string role = name;
+// A role name or a placeholder of the model's binding, as a role index (or -1 with an error
+// at `at` + "/" + `key`, the path built only then: the loader resolves some 1,500 names).
+int resolveName(const Kb& kb, KbReader& read, const json& binding, std::string_view name,
+                const std::string& at, const char* key) {
+  std::string_view role = name;
   if (!name.empty() && name[0] == '$') {
     auto it = binding.find(name);
     if (it == binding.end() || !it->is_string()) {
-      read.fail(at, "placeholder '" + name + "' is not bound by the model");
+      read.fail(at + "/" + key, cat({"placeholder '", name, "' is not bound by the model"}));
       return -1;
     }
-    role = it->get<std::string>();
+    role = it->string();
   }
   int index = roleIndex(kb, role);
-  if (index < 0) read.fail(at, "unknown role '" + role + "'");
+  if (index < 0) read.fail(at + "/" + key, cat({"unknown role '", role, "'"}));
   return index;
 }
 
 RaciTemplateRow compileRow(const Kb& kb, KbReader& read, const json& binding, const json& row,
                            const std::string& at) {
   RaciTemplateRow t;
-  t.A = resolveName(kb, read, binding, read.str(row, "A", at), at + "/A");
+  t.A = resolveName(kb, read, binding, read.str(row, "A", at), at, "A");
   for (auto [key, list] : {std::pair{"R", &t.R}, std::pair{"C", &t.C}, std::pair{"I", &t.I}}) {
     for (const auto& name : read.strs(row, key, at)) {
-      int index = resolveName(kb, read, binding, name, at + "/" + key);
+      int index = resolveName(kb, read, binding, name, at, key);
       if (index >= 0) list->push_back(index);
     }
   }
@@ -95,9 +97,9 @@ void loadRaci(const json& document, Kb& kb, std::vector<KbError>& errors) {
     for (const auto& [role, spec] : optional.items()) {
       int index = roleIndex(kb, role);
       if (index < 0) continue;
+      const std::string at = "/optionalRoles/" + role;
       m.fallback[index] =
-          resolveName(kb, read, binding, read.str(spec, "fallback", "/optionalRoles/" + role),
-                      "/optionalRoles/" + role + "/fallback");
+          resolveName(kb, read, binding, read.str(spec, "fallback", at), at, "fallback");
     }
     m.rows.resize(kb.responsibilities.size());
     for (std::size_t i = 0; i < kb.responsibilities.size(); ++i) {
