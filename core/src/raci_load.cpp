@@ -18,7 +18,7 @@ int roleIndex(const Kb& kb, std::string_view id) {
 }
 
 // A role name or a placeholder of the model's binding, as a role index (or -1 with an error
-// at `at` + "/" + `key`, the path built only then: the loader resolves some 1,500 names).
+// at `at` + "/" + `key`, the path built only then: the loader resolves about 1,000 names).
 int resolveName(const Kb& kb, KbReader& read, const json& binding, std::string_view name,
                 const std::string& at, const char* key) {
   std::string_view role = name;
