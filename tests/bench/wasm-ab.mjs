@@ -8,6 +8,8 @@
 // Each DIST is a folder holding seclead_engine.mjs + seclead_engine.wasm (e.g. a copy of
 // wasm/dist/ built from another commit). Both go through this tree's wasm/src/api.js, unless
 // a DIST holds its own api.js (needed when the module's interface changed between the two).
+// A DIST may also be a copy of the package (wasm/ of some commit: src/index.js and dist/):
+// it is then loaded through its own init(), as users and coldRun's INIT_SOURCE do.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,8 +28,10 @@ if (dists.length !== 2 || !(coldRuns >= 1)) {
 }
 
 const apiOf = (dist) => (existsSync(join(dist, "api.js")) ? pathToFileURL(join(dist, "api.js")).href : API);
+const indexOf = (dir) => (existsSync(join(dir, "src", "index.js")) ? pathToFileURL(join(dir, "src", "index.js")).href : null);
 
 async function load(dist) {
+  if (indexOf(dist)) return (await import(indexOf(dist))).init();
   const { bindEngine } = await import(apiOf(dist));
   const { default: factory } = await import(pathToFileURL(join(dist, "seclead_engine.mjs")).href);
   return bindEngine(await factory({ wasmBinary: readFileSync(join(dist, "seclead_engine.wasm")) }));
@@ -54,9 +58,13 @@ if (!cold) {
     console.log(`${name}: old ${ta.toFixed(0)} µs, new ${tb.toFixed(0)} µs CPU per assessment, new/old ${(tb / ta).toFixed(3)}`);
   }
 } else {
-  // The same steps as init() in Node, from the given folder: import the glue, read the .wasm,
-  // instantiate.
-  const loadSource = (dist) => `const { readFile } = await import("node:fs/promises");
+  // A package through its init(); a DIST by the steps init() took before 3 Dec (import the
+  // glue, read the .wasm, instantiate asynchronously).
+  const loadSource = (dist) =>
+    indexOf(dist)
+      ? `const { init } = await import(${JSON.stringify(indexOf(dist))});
+const engine = await init();`
+      : `const { readFile } = await import("node:fs/promises");
 const { bindEngine } = await import(${JSON.stringify(apiOf(dist))});
 const { default: factory } = await import(${JSON.stringify(pathToFileURL(join(dist, "seclead_engine.mjs")).href)});
 const engine = bindEngine(await factory({ wasmBinary: await readFile(${JSON.stringify(join(dist, "seclead_engine.wasm"))}) }));`;
