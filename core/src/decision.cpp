@@ -93,12 +93,6 @@ const std::array<const char*, kFixedFactCount>& fixedFactNames() {
   return names;
 }
 
-int indexOf(const std::vector<std::string>& names, std::string_view name) {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<int>(i);
-  return -1;
-}
-
 int DecisionKnowledge::factIndex(std::string_view name) const {
   return indexOf(factNames, name);
 }

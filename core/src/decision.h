@@ -209,8 +209,6 @@ const std::vector<std::string>& dpoVerdicts();
 // Rank on the escalation scale: distributed 0; vciso, hybrid 1; dedicated-ciso,
 // cso-combined 2; cso-with-ciso 3. -1 for an unknown id.
 int modelRank(std::string_view model);
-// The position of `name` in `names` (the model, line and verdict lists, fact names), or -1.
-int indexOf(const std::vector<std::string>& names, std::string_view name);
 
 void loadDecision(const json& document, Kb& kb, std::vector<KbError>& errors);
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -77,6 +78,14 @@ class IdIndex {
   std::vector<Entry> entries_;        // first occurrences, in the order added
   std::vector<std::uint32_t> table_;  // 0: empty, else 1 + index into entries_
 };
+
+// The position of `name` in a short list of names (the model, line and verdict lists, fact
+// and condition names), or -1: a scan, where an IdIndex would cost more to build than it saves.
+inline int indexOf(const std::vector<std::string>& names, std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<int>(i);
+  return -1;
+}
 
 // The `id`s of a list's items at their positions: a lookup finds what a scan of the list from
 // the start finds. The ids stay views into `list`, which must outlive the index.

@@ -476,9 +476,7 @@ int triggerFact(std::string_view name, TriggerFactType& type) {
 }
 
 int ObligationCatalog::conditionIndex(std::string_view name) const {
-  for (std::size_t i = 0; i < conditionNames.size(); ++i)
-    if (conditionNames[i] == name) return static_cast<int>(i);
-  return -1;
+  return indexOf(conditionNames, name);
 }
 
 std::uint64_t roleBit(const Kb& kb, std::string_view role) {
