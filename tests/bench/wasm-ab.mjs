@@ -28,10 +28,10 @@ if (dists.length !== 2 || !(coldRuns >= 1)) {
 }
 
 const apiOf = (dist) => (existsSync(join(dist, "api.js")) ? pathToFileURL(join(dist, "api.js")).href : API);
-const indexOf = (dir) => (existsSync(join(dir, "src", "index.js")) ? pathToFileURL(join(dir, "src", "index.js")).href : null);
+const packageIndex = (dir) => (existsSync(join(dir, "src", "index.js")) ? pathToFileURL(join(dir, "src", "index.js")).href : null);
 
 async function load(dist) {
-  if (indexOf(dist)) return (await import(indexOf(dist))).init();
+  if (packageIndex(dist)) return (await import(packageIndex(dist))).init();
   const { bindEngine } = await import(apiOf(dist));
   const { default: factory } = await import(pathToFileURL(join(dist, "seclead_engine.mjs")).href);
   return bindEngine(await factory({ wasmBinary: readFileSync(join(dist, "seclead_engine.wasm")) }));
@@ -61,8 +61,8 @@ if (!cold) {
   // A package through its init(); a DIST by the steps init() took before 3 Dec (import the
   // glue, read the .wasm, instantiate asynchronously).
   const loadSource = (dist) =>
-    indexOf(dist)
-      ? `const { init } = await import(${JSON.stringify(indexOf(dist))});
+    packageIndex(dist)
+      ? `const { init } = await import(${JSON.stringify(packageIndex(dist))});
 const engine = await init();`
       : `const { readFile } = await import("node:fs/promises");
 const { bindEngine } = await import(${JSON.stringify(apiOf(dist))});
