@@ -86,7 +86,8 @@ void loadResponsibilities(const json& doc, Kb& kb, std::vector<KbError>& errors)
 
 // Every knowledge file and the module that loads it, in load order (roles before the
 // modules that reference them). A file not listed here is an error: nothing is ignored. The
-// questionnaire is not loaded here: it is read and checked when asked for (questionnaire.h).
+// questionnaire is not loaded here: it is read when asked for, and was checked by the build
+// (questionnaire.h).
 const std::vector<std::pair<std::string, Loader>>& loaders() {
   static const std::vector<std::pair<std::string, Loader>> table = {
       {"meta.json", loadMeta},

@@ -37,7 +37,7 @@ struct Kb {
   std::string version;  // meta.json "version"
   std::string sha256;   // of the canonical bytes of every document
   // File name -> parsed document (after overlays): the files the loaders read, so not the
-  // questionnaire, which is read and checked on its own when asked for (questionnaire.h).
+  // questionnaire, which is read on its own when asked for (questionnaire.h).
   std::map<std::string, json> documents;
 
   std::vector<RoleInfo> roles;                        // knowledge order

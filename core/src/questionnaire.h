@@ -16,13 +16,13 @@ inline constexpr const char* kQuestionnaireFile = "questionnaire.json";
 
 // Checks a questionnaire document against the knowledge base and the profile contract: every
 // question sets a real profile field with a value of the right kind. Appends problems to
-// `errors`.
+// `errors`. The build runs it on the embedded questionnaire (tools/check_knowledge.cpp) and
+// fails when it finds a problem; the engine does not run it again.
 void checkQuestionnaire(const json& document, const Kb& kb, std::vector<KbError>& errors);
 
-// The embedded questionnaire, parsed and checked on first use instead of with the rest of the
-// knowledge base: no assessment reads it, and it was a quarter of loading the knowledge base
-// on every cold start (and on every new overlay set). `text` is what questionnaire() returns
-// when `errors` is empty.
+// The embedded questionnaire, parsed on first use instead of with the rest of the knowledge
+// base: no assessment reads it. `text` is what questionnaire() returns when `errors` is empty;
+// `errors` can only say the file is missing or not JSON, which the build's check rules out.
 struct EmbeddedQuestionnaire {
   std::string text;
   std::vector<KbError> errors;

@@ -182,8 +182,8 @@ void BM_LoadKnowledge(benchmark::State& state) {
   reportPercentiles(state, samples);
 }
 
-// Reading and checking the questionnaire (questionnaire.cpp embeddedQuestionnaire()): once,
-// on the first questionnaire() call, not on the way to the first assessment.
+// Reading and checking the questionnaire: what the build's check runs once
+// (core/tools/check_knowledge.cpp); the engine only reads it, on the first questionnaire() call.
 void BM_CheckQuestionnaire(benchmark::State& state) {
   std::string text;
   for (const auto& [name, body] : seclead::embeddedKnowledgeFiles())

@@ -62,8 +62,10 @@ json questionAt(const json& doc, const std::string& id) {
 
 TEST(Questionnaire, EmbeddedQuestionnaireLoadsCleanly) {
   EXPECT_TRUE(kbLoadErrors().empty()) << "the rest of the knowledge base";
-  const auto& errors = embeddedQuestionnaire().errors;
+  // What the build runs (tools/check_knowledge.cpp): the engine does not check it again.
+  const auto errors = loadWith([](json&) {});
   EXPECT_TRUE(errors.empty()) << describe(errors);
+  EXPECT_TRUE(embeddedQuestionnaire().errors.empty());
   EXPECT_EQ(embeddedQuestionnaire().text, embeddedDocument().dump());
   // Read and checked on its own: not one of the documents the loaders (and overlays) read.
   EXPECT_EQ(embeddedKb().documents.count(kQuestionnaireFile), 0u);
