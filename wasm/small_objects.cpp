@@ -3,11 +3,10 @@
 // operator new/delete serve blocks of up to 128 bytes from one free list per 8-byte size
 // class, carved from 16 KB chunks; larger blocks, and the chunks themselves, come from
 // emcc's dlmalloc. An assessment makes thousands of small allocations (strings, JSON nodes,
-// vector buffers): through dlmalloc, malloc and free were 7% of a warm assessment in Node, and
-// dlmalloc's 6 KB malloc was the largest function V8's optimising compiler compiled during a
-// cold start (tests/bench/README.md). Freed blocks stay in their class's list for the next
-// allocation of that size, so memory stops growing once an instance has seen its largest
-// assessment (the 100,000-assessment test checks it).
+// vector buffers): through dlmalloc, malloc and free were 7% of a warm assessment in Node;
+// with these lists a warm assessment is 3-5% faster (tests/bench/README.md). Freed blocks
+// stay in their class's list for the next allocation of that size, so memory stops growing
+// once an instance has seen its largest assessment (the 100,000-assessment test checks it).
 //
 // Single-threaded, like the module (no pthreads). Pure C++: no Emscripten include.
 #include <cstdint>
