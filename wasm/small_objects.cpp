@@ -85,16 +85,19 @@ char* newChunk() {
   return block;
 }
 
+// A block of class `c`: the last one freed, or a fresh one.
+inline void* take(std::size_t c) {
+  if (FreeBlock* block = g_free[c]) {
+    g_free[c] = block->next;
+    return block;
+  }
+  return carve(c);
+}
+
 // Blocks over 128 bytes: up to 1 KB from the medium classes, larger ones from malloc.
 [[gnu::noinline]] void* newMedium(std::size_t size) {
-  if (size <= kMaxMedium) {
-    const std::size_t c = kSmallClasses + (size - kMaxSmall + kMediumStep - 1) / kMediumStep;
-    if (FreeBlock* block = g_free[c]) {
-      g_free[c] = block->next;
-      return block;
-    }
-    return carve(c);
-  }
+  if (size <= kMaxMedium)
+    return take(kSmallClasses + (size - kMaxSmall + kMediumStep - 1) / kMediumStep);
   void* p = std::malloc(size);
   if (!p) outOfMemory();
   return p;
@@ -103,14 +106,7 @@ char* newChunk() {
 }  // namespace
 
 void* operator new(std::size_t size) {
-  if (size <= kMaxSmall) {
-    const std::size_t c = size ? (size + kGranule - 1) / kGranule : 1;
-    if (FreeBlock* block = g_free[c]) {
-      g_free[c] = block->next;
-      return block;
-    }
-    return carve(c);
-  }
+  if (size <= kMaxSmall) return take(size ? (size + kGranule - 1) / kGranule : 1);
   return newMedium(size);
 }
 

@@ -352,23 +352,25 @@ void checkQuestionnaire(const json& document, const Kb& kb, std::vector<KbError>
       read.fail("/sections", std::string("no question sets the required field ") + field.pointer);
 }
 
+json readEmbeddedQuestionnaire(std::vector<KbError>& errors) {
+  const auto& files = embeddedKnowledgeFiles();
+  auto file =
+      std::find_if(files.begin(), files.end(), [](const auto& f) { return f.first == kFile; });
+  if (file == files.end()) {
+    errors.push_back({kFile, "", "knowledge file is missing"});
+    return json::parse("");
+  }
+  json document = json::parse(file->second);
+  if (document.is_discarded()) errors.push_back({kFile, "", "not valid JSON"});
+  return document;
+}
+
 const EmbeddedQuestionnaire& embeddedQuestionnaire() {
   static const EmbeddedQuestionnaire instance = [] {
     EmbeddedQuestionnaire out;
-    const auto& files = embeddedKnowledgeFiles();
-    auto file =
-        std::find_if(files.begin(), files.end(), [](const auto& f) { return f.first == kFile; });
-    if (file == files.end()) {
-      out.errors.push_back({kFile, "", "knowledge file is missing"});
-      return out;
-    }
-    json document = json::parse(file->second);
-    if (document.is_discarded()) {
-      out.errors.push_back({kFile, "", "not valid JSON"});
-      return out;
-    }
+    json document = readEmbeddedQuestionnaire(out.errors);
     // Not checked here: the build checked this very text (tools/check_knowledge.cpp).
-    out.text = document.dump();
+    if (out.errors.empty()) out.text = document.dump();
     return out;
   }();
   return instance;

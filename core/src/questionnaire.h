@@ -20,6 +20,11 @@ inline constexpr const char* kQuestionnaireFile = "questionnaire.json";
 // fails when it finds a problem; the engine does not run it again.
 void checkQuestionnaire(const json& document, const Kb& kb, std::vector<KbError>& errors);
 
+// The embedded questionnaire as a document; when the file is missing or not JSON, that is
+// in `errors` and the document is discarded. Shared by embeddedQuestionnaire() and the
+// build's check.
+json readEmbeddedQuestionnaire(std::vector<KbError>& errors);
+
 // The embedded questionnaire, parsed on first use instead of with the rest of the knowledge
 // base: no assessment reads it. `text` is what questionnaire() returns when `errors` is empty;
 // `errors` can only say the file is missing or not JSON, which the build's check rules out.

@@ -12,17 +12,8 @@
 int main() {
   using namespace seclead;
   std::vector<KbError> errors = kbLoadErrors();
-  bool found = false;
-  for (const auto& [name, text] : embeddedKnowledgeFiles()) {
-    if (name != kQuestionnaireFile) continue;
-    found = true;
-    json document = json::parse(text);
-    if (document.is_discarded())
-      errors.push_back({name, "", "not valid JSON"});
-    else
-      checkQuestionnaire(document, embeddedKb(), errors);
-  }
-  if (!found) errors.push_back({kQuestionnaireFile, "", "knowledge file is missing"});
+  json questionnaire = readEmbeddedQuestionnaire(errors);
+  if (!questionnaire.is_discarded()) checkQuestionnaire(questionnaire, embeddedKb(), errors);
   for (const auto& e : errors)
     std::fprintf(stderr, "knowledge base: %s%s: %s\n", e.file.c_str(), e.path.c_str(),
                  e.message.c_str());
