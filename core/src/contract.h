@@ -1,6 +1,6 @@
 // The closed value lists of the profile contract (../shared/contract/CONTRACT.md, section 1),
 // written once: the validator (profile.cpp), the questionnaire's field table
-// (questionnaire.cpp) and the what-if search (decision.cpp) all read them from here.
+// (questionnaire.cpp) and the what-if search (leadership.cpp) all read them from here.
 #pragma once
 
 #include <array>
