@@ -2,13 +2,13 @@
 //
 // operator new/delete serve blocks of up to 128 bytes from one free list per 8-byte size
 // class, and blocks of up to 1 KB from one per 64-byte class, all carved from 16 KB chunks;
-// larger blocks, and the regions the chunks are cut from, come from emcc's dlmalloc. An
-// assessment makes thousands of small allocations (strings, JSON nodes, vector buffers):
-// through dlmalloc, malloc and free were 7% of a warm assessment in Node; with these lists a
-// warm assessment is 3-5% faster. Loading the knowledge base called dlmalloc's 6 KB malloc
-// often enough for V8 to hand it to its optimising compiler in the middle of a cold start;
-// with the medium classes it is hardly called, and a cold start is 8-10% shorter
-// (tests/bench/README.md). Freed blocks stay in their class's list for the next allocation
+// larger blocks, and the regions the chunks are cut from, come from malloc. An assessment
+// makes thousands of small allocations (strings, JSON nodes, vector buffers): through
+// dlmalloc, malloc and free were 7% of a warm assessment in Node; with these lists a warm
+// assessment is 3-5% faster. Loading the knowledge base called dlmalloc's 6 KB malloc often
+// enough for V8 to hand it to its optimising compiler in the middle of a cold start; with the
+// medium classes it is hardly called, and a cold start is 8-10% shorter. What is left to
+// malloc is rare enough for emcc's smaller emmalloc (wasm/CMakeLists.txt; tests/bench/README.md). Freed blocks stay in their class's list for the next allocation
 // of that size, so memory stops growing once an instance has seen its largest assessment
 // (the 100,000-assessment test checks it).
 //
@@ -48,8 +48,8 @@ std::uint32_t g_isChunk[kSlots / 32];
 }
 
 // A fresh 16 KB-aligned chunk. Chunks are cut from regions of kRegionChunks chunks taken
-// from malloc with a chunk's worth of slack to align them (aligned_alloc would bring
-// dlmalloc's memalign and 1.9 KB of code).
+// from malloc with a chunk's worth of slack to align them (aligned_alloc would bring the
+// allocator's memalign: 1.9 KB of code with dlmalloc).
 constexpr std::size_t kRegionChunks = 8;
 char* g_regionNext = nullptr;
 char* g_regionEnd = nullptr;
