@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "context.h"
+#include "contract.h"
 #include "decision.h"
 #include "facts.h"
-#include "id_index.h"
 #include "kb.h"
 #include "message.h"
 #include "model_evaluator.h"
@@ -43,18 +44,18 @@ class WhatIf {
               [](Profile& p, std::int64_t v) { p.annualRevenue->amount = static_cast<double>(v); });
     }
     categorical(
-        "/organization/sector", p_.sector, kSectors, true,
-        [](Profile& p, const std::string* v) { p.sector = *v; },
+        "/organization/sector", p_.sector, contract::kSectors, true,
+        [](Profile& p, std::string_view v) { p.sector = v; },
         [this](Profile& q) { q.sector = p_.sector; });
     flag("/organization/operationalTechnology", &Profile::operationalTechnology);
     flag("/organization/criticalInfrastructure", &Profile::criticalInfrastructure);
-    ordinal("/data/personalData", &Profile::personalData, kDataLevels);
-    ordinal("/data/specialCategoryData", &Profile::specialCategoryData, kDataLevels);
-    ordinal("/data/systematicMonitoring", &Profile::systematicMonitoring, kDataLevels);
-    ordinal("/data/hipaa", &Profile::hipaa, kHipaaValues);
-    ordinal("/data/paymentCards", &Profile::paymentCards, kCardValues);
-    ordinal("/risk/physicalRisk", &Profile::physicalRisk, kRiskLevels);
-    ordinal("/risk/cyberThreat", &Profile::cyberThreat, kRiskLevels);
+    ordinal("/data/personalData", &Profile::personalData, contract::kScale);
+    ordinal("/data/specialCategoryData", &Profile::specialCategoryData, contract::kScale);
+    ordinal("/data/systematicMonitoring", &Profile::systematicMonitoring, contract::kScale);
+    ordinal("/data/hipaa", &Profile::hipaa, kHipaaOrder);
+    ordinal("/data/paymentCards", &Profile::paymentCards, contract::kCards);
+    ordinal("/risk/physicalRisk", &Profile::physicalRisk, contract::kLevel);
+    ordinal("/risk/cyberThreat", &Profile::cyberThreat, contract::kLevel);
     if (p_.incidentsLast24Months)
       numeric("/risk/incidentsLast24Months", *p_.incidentsLast24Months, 0, 1000,
               around(k.incidentBreaks),
@@ -69,21 +70,11 @@ class WhatIf {
   int evaluations() const { return evaluations_; }
 
  private:
-  static inline const std::vector<std::string> kSectors = {
-      "banking",       "insurance",       "financial-services",
-      "healthcare",    "pharmaceuticals", "government",
-      "defense",       "energy",          "utilities",
-      "transport",     "telecom",         "digital-infrastructure",
-      "manufacturing", "chemicals",       "food",
-      "retail",        "technology",      "professional-services",
-      "education",     "research",        "media",
-      "hospitality",   "nonprofit",       "other"};
-  static inline const std::vector<std::string> kDataLevels = {"none", "limited", "large-scale"};
-  static inline const std::vector<std::string> kRiskLevels = {"low", "medium", "high"};
-  static inline const std::vector<std::string> kHipaaValues = {"none", "business-associate",
-                                                               "covered-entity"};
-  static inline const std::vector<std::string> kCardValues = {"none", "merchant",
-                                                              "service-provider"};
+  using Values = std::span<const std::string_view>;
+  // The HIPAA roles from the lightest obligations to the heaviest (the contract lists them
+  // in another order); the other ordered fields' contract lists are already in order.
+  static constexpr std::array<std::string_view, 3> kHipaaOrder = {"none", "business-associate",
+                                                                  "covered-entity"};
 
   // Applies one change to the working copy, evaluates, and undoes that change, so the
   // search never copies the whole profile. The undo puts back only the changed field:
@@ -152,12 +143,12 @@ class WhatIf {
 
   // For a categorical field: the first value (knowledge order) giving each other model.
   template <class Set, class Undo>
-  void categorical(const char* field, const std::string& current,
-                   const std::vector<std::string>& values, bool known, Set set, Undo undo) {
+  void categorical(const char* field, const std::string& current, Values values, bool known,
+                   Set set, Undo undo) {
     std::vector<int> seen;
-    for (const auto& value : values) {
+    for (std::string_view value : values) {
       if (known && value == current) continue;
-      int m = modelWith([&](Profile& q) { set(q, &value); }, undo);
+      int m = modelWith([&](Profile& q) { set(q, value); }, undo);
       if (m == model_ || std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
       seen.push_back(m);
       add(field, known ? ordered_json(current) : ordered_json(nullptr), value, m);
@@ -166,22 +157,22 @@ class WhatIf {
 
   // For an ordered level: the nearest level below and above that changes the model; for
   // an unknown level, every level that changes it.
-  void ordinal(const char* field, std::optional<std::string> Profile::*member,
-               const std::vector<std::string>& values) {
+  void ordinal(const char* field, std::optional<std::string> Profile::*member, Values values) {
     const auto& current = p_.*member;
     auto undo = [this, member](Profile& q) { q.*member = p_.*member; };
     if (!current) {
       categorical(
-          field, "", values, false, [member](Profile& q, const std::string* v) { q.*member = *v; },
-          undo);
+          field, "", values, false,
+          [member](Profile& q, std::string_view v) { q.*member = std::string(v); }, undo);
       return;
     }
-    int at = indexOf(values, *current);
-    if (at < 0) return;
+    auto found = std::find(values.begin(), values.end(), *current);
+    if (found == values.end()) return;
+    const int at = static_cast<int>(found - values.begin());
     for (int dir : {-1, +1}) {
       for (int i = at + dir; i >= 0 && i < static_cast<int>(values.size()); i += dir) {
-        const std::string& value = values[static_cast<std::size_t>(i)];
-        int m = modelWith([&](Profile& q) { q.*member = value; }, undo);
+        const std::string_view value = values[static_cast<std::size_t>(i)];
+        int m = modelWith([&](Profile& q) { q.*member = std::string(value); }, undo);
         if (m != model_) {
           add(field, *current, value, m);
           break;
