@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 
 #include "decimal.h"
 #include "json_input.h"
@@ -283,28 +284,41 @@ void newline(JsonSink& out, int indent, int depth) {
   out.fill(spaces, ' ');
 }
 
+}  // namespace
+
 // ---- reading ---------------------------------------------------------------------------
 
 // `asNlohmann` (parse): numbers as nlohmann reads them, and a number too large for a double
 // discards the whole value. Otherwise (overlays) integral numbers become integers and a
 // number too large becomes null, which the overlay checker then reports at its pointer.
-Json fromNode(const jin::Value& v, bool asNlohmann) {
+// Each value is built where it will live, with no temporary to move and destroy: reading the
+// knowledge base destroyed one per node, and those calls were enough for V8 to optimise
+// Json::destroy() in the middle of a cold start.
+bool Json::buildFrom(const jin::Value& v, bool asNlohmann, Json& out) {
   switch (v.kind()) {
     case jin::Kind::Null:
-      return nullptr;
+      return true;
     case jin::Kind::False:
-      return false;
     case jin::Kind::True:
+      out.type_ = value_t::boolean;
+      out.v_.b = v.kind() == jin::Kind::True;
       return true;
     case jin::Kind::String:
-      return std::string(v.text());
+      out.v_.s = newString(v.text());
+      out.type_ = value_t::string;
+      return true;
     case jin::Kind::Number: {
       if (!asNlohmann) {
         // Overlays, as JSON Schema: 12.0 is the integer 12 (rule points must be integers).
         bool overflow = false;
-        if (auto i = v.integer(overflow)) return *i;
-        if (auto d = v.number()) return *d;
-        return Json();
+        if (auto i = v.integer(overflow)) {
+          out.type_ = value_t::number_integer;
+          out.v_.i = *i;
+        } else if (auto d = v.number()) {
+          out.type_ = value_t::number_float;
+          out.v_.d = *d;
+        }
+        return true;
       }
       std::string_view t = v.text();
       if (t.find_first_of(".eE") == std::string_view::npos) {
@@ -313,41 +327,49 @@ Json fromNode(const jin::Value& v, bool asNlohmann) {
         if (t[0] == '-') {
           std::int64_t i = 0;
           auto r = std::from_chars(t.data(), t.data() + t.size(), i);
-          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return i;
+          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) {
+            out.type_ = value_t::number_integer;
+            out.v_.i = i;
+            return true;
+          }
         } else {
           std::uint64_t u = 0;
           auto r = std::from_chars(t.data(), t.data() + t.size(), u);
-          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) return u;
+          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) {
+            out.type_ = value_t::number_unsigned;
+            out.v_.u = u;
+            return true;
+          }
         }
       }
-      if (auto d = v.number()) return *d;
-      return Json::parse("");
+      auto d = v.number();
+      if (!d) return false;
+      out.type_ = value_t::number_float;
+      out.v_.d = *d;
+      return true;
     }
     case jin::Kind::Array: {
-      Json out = Json::array();
-      for (const auto& item : v) {
-        Json child = fromNode(item, asNlohmann);
-        if (child.is_discarded()) return child;
-        out.push_back(std::move(child));
-      }
-      return out;
+      out.v_.a = newArray();
+      out.type_ = value_t::array;
+      out.v_.a->reserve(v.size());
+      for (const auto& item : v)
+        if (!buildFrom(item, asNlohmann, out.v_.a->emplace_back())) return false;
+      return true;
     }
     case jin::Kind::Object: {
-      Json out = Json::object();
-      auto& members = out.items();
-      members.reserve(v.size());
+      out.v_.o = newObject();
+      out.type_ = value_t::object;
+      out.v_.o->reserve(v.size());
       for (const auto& item : v) {
-        Json child = fromNode(item, asNlohmann);
-        if (child.is_discarded()) return child;
-        members.emplace_back(std::string(item.key()), std::move(child));
+        Member& member = out.v_.o->emplace_back(
+            std::piecewise_construct, std::forward_as_tuple(item.key()), std::forward_as_tuple());
+        if (!buildFrom(item, asNlohmann, member.second)) return false;
       }
-      return out;
+      return true;
     }
   }
-  return nullptr;
+  return true;
 }
-
-}  // namespace
 
 // ---- the pool of recycled heap parts ---------------------------------------------------
 
@@ -514,7 +536,11 @@ Json::Json(const Json& other) : type_(other.type_) {
   }
 }
 
-Json Json::from(const jin::Value& node) { return fromNode(node, false); }
+Json Json::from(const jin::Value& node) {
+  Json out;
+  buildFrom(node, false, out);  // never false for overlays: a number too large stays null
+  return out;
+}
 
 Json Json::parse(std::string_view text, std::nullptr_t, bool) {
   // Generous limits: these texts are the embedded knowledge base and reports given back to
@@ -526,8 +552,10 @@ Json Json::parse(std::string_view text, std::nullptr_t, bool) {
   limits.maxArray = 16u * 1024 * 1024;
   jin::Document doc;
   jin::ParseError error;
-  if (!doc.parse(text, limits, error)) return Json(value_t::discarded);
-  return fromNode(doc.root(), true);
+  Json out;
+  if (!doc.parse(text, limits, error) || !buildFrom(doc.root(), true, out))
+    return Json(value_t::discarded);
+  return out;
 }
 
 // ---- faults ----------------------------------------------------------------------------

@@ -315,6 +315,9 @@ class Json {
  private:
   explicit Json(value_t type);
   void destroy() noexcept;
+  // Fills `out` (null on entry) from a parsed node in place (json.cpp); false when the whole
+  // value must be discarded.
+  static bool buildFrom(const jin::Value& node, bool asNlohmann, Json& out);
   // The heap parts of strings, arrays and objects come from a per-thread pool of recycled
   // ones, kept with their capacity (json.cpp): a report is a tree of ~1,500 small blocks,
   // and malloc/free were about a quarter of an assessment.
