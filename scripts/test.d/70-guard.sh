@@ -38,9 +38,14 @@ fi
 cmake --preset release >/dev/null
 cmake --build --preset release -j2 --target seclead_bench
 out=build/release/tests/bench/guard.json
+# Repetitions of assess and floor interleaved in random order, so that a swing of this
+# machine's speed (up to 2x within seconds) hits both sides of a ratio alike; and a second
+# measurement when a ratio is over its limit: a real regression fails both, a swing rarely.
+speedCheck() {
 build/release/tests/bench/seclead_bench --benchmark_filter='^(assess|floor)/' --benchmark_min_time=0.3 \
-  --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_format=json >"$out" 2>/dev/null
-python3 - "$out" tests/bench/baseline.json "${SECLEAD_GUARD_UPDATE:-0}" <<'PY' || fail=1
+  --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true \
+  --benchmark_report_aggregates_only=true --benchmark_format=json >"$out" 2>/dev/null
+python3 - "$out" tests/bench/baseline.json "${SECLEAD_GUARD_UPDATE:-0}" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
 # CPU time: on a shared, loaded machine wall time mostly measures the other processes.
@@ -70,4 +75,13 @@ for b in bad:
     print("guard: FAILED: " + b)
 sys.exit(1 if bad else 0)
 PY
+}
+if ! speedCheck; then
+  if [ "${SECLEAD_GUARD_UPDATE:-0}" = "1" ]; then
+    fail=1
+  else
+    echo "guard: a ratio over its limit: measuring once more (a regression fails twice)"
+    speedCheck || fail=1
+  fi
+fi
 exit $fail
