@@ -8,9 +8,10 @@
 // assessment is 3-5% faster. Loading the knowledge base called dlmalloc's 6 KB malloc often
 // enough for V8 to hand it to its optimising compiler in the middle of a cold start; with the
 // medium classes it is hardly called, and a cold start is 8-10% shorter. What is left to
-// malloc is rare enough for emcc's smaller emmalloc (wasm/CMakeLists.txt; tests/bench/README.md). Freed blocks stay in their class's list for the next allocation
-// of that size, so memory stops growing once an instance has seen its largest assessment
-// (the 100,000-assessment test checks it).
+// malloc is rare enough for emcc's smaller emmalloc (wasm/CMakeLists.txt;
+// tests/bench/README.md). Freed blocks stay in their class's list for the next allocation of
+// that size, so memory stops growing once an instance has seen its largest assessment (the
+// 100,000-assessment test checks it).
 //
 // Single-threaded, like the module (no pthreads). Pure C++: no Emscripten include.
 #include <cstdint>

@@ -3,6 +3,7 @@
 // evaluation and what-if evaluator (model_evaluator.h) the WebAssembly module compiles for
 // speed: this code runs once per assessment, so it is compiled for size (core/CMakeLists.txt).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <span>
@@ -67,8 +68,6 @@ class WhatIf {
     return std::move(out_);
   }
 
-  int evaluations() const { return evaluations_; }
-
  private:
   using Values = std::span<const std::string_view>;
   // The HIPAA roles from the lightest obligations to the heaviest (the contract lists them
@@ -83,7 +82,6 @@ class WhatIf {
   template <class Change, class Undo>
   int modelWith(Change change, Undo undo) {
     change(q_);
-    ++evaluations_;
     int m = evaluator_.model(q_);
     undo(q_);
     return m;
@@ -197,7 +195,6 @@ class WhatIf {
   Profile q_;  // working copy
   ModelEvaluator evaluator_;
   int model_;
-  int evaluations_ = 0;
   std::vector<SensitivityEntry> out_;
 };
 

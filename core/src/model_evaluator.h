@@ -21,11 +21,11 @@ namespace seclead {
 int scoreModels(const DecisionKnowledge& knowledge, const FactSet& facts, std::vector<int>& raw,
                 std::vector<const DecisionRule*>* fired);
 
-// It reuses what the unchanged fields alone decide: today's people and the obligations'
-// verdicts against them, the geography facts and the role facts. Per changed profile it
-// re-derives the other facts, re-evaluates the obligations' triggers (no texts), and
-// re-evaluates only the scoring rules that read a fact whose value differs from the assessed
-// profile's; the others keep their result.
+// The evaluator reuses what the unchanged fields alone decide: today's people and the
+// obligations' verdicts against them, the geography facts and the role facts. Per changed
+// profile it re-derives the other facts, re-evaluates the obligations' triggers (no texts),
+// and re-evaluates only the scoring rules that read a fact whose value differs from the
+// assessed profile's; the others keep their result.
 class ModelEvaluator {
  public:
   explicit ModelEvaluator(const Context& base);
