@@ -7,6 +7,9 @@ void MessagePiece::appendTo(std::string& out) const {
     case Kind::Text:
       out.append(static_cast<const char*>(ptr_), static_cast<std::size_t>(value_));
       return;
+    case Kind::CString:
+      out.append(static_cast<const char*>(ptr_));
+      return;
     case Kind::String:
       out.append(*static_cast<const std::string*>(ptr_));
       return;
@@ -38,6 +41,8 @@ std::size_t MessagePiece::maxSize() const {
   switch (kind_) {
     case Kind::Text:
       return static_cast<std::size_t>(value_);
+    case Kind::CString:
+      return std::char_traits<char>::length(static_cast<const char*>(ptr_));
     case Kind::String:
       return static_cast<const std::string*>(ptr_)->size();
     case Kind::Char:

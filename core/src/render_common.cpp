@@ -10,8 +10,8 @@ namespace seclead::rendering {
 
 // No reserve() here: libc++'s grows to the exact size asked, which would undo append's
 // geometric growth over a rendering's thousands of calls.
-void appendPieces(std::string& out, std::initializer_list<std::string_view> pieces) {
-  for (std::string_view piece : pieces) out.append(piece);
+void appendPieces(std::string& out, std::initializer_list<MessagePiece> pieces) {
+  for (const MessagePiece& piece : pieces) piece.appendTo(out);
 }
 
 std::string scalar(const ordered_json& value) {
