@@ -49,6 +49,22 @@ TEST(Message, ConcatBuildsTheSameTextInOneAllocation) {
   EXPECT_EQ(concat({}), "");
 }
 
+TEST(Message, MeasuresCStringPiecesWhenTheTextIsBuilt) {
+  // A const char* piece keeps only its pointer; concat() itself takes its length, both to
+  // size the result up front and to copy it.
+  const std::string first(100, 'x'), second(100, 'y');
+  for (bool separated : {true, false}) {
+    const char* separator = separated ? ", " : "";
+    const std::string built = concat(
+        {"0123456789012345678901234567890123456789", first.c_str(), separator, second.c_str()});
+    EXPECT_EQ(built, "0123456789012345678901234567890123456789" + first + separator + second);
+    // Grown piece by piece instead, the buffer would double past 280 bytes.
+    EXPECT_LE(built.capacity(), built.size() + 16);
+  }
+  const char* empty = "";
+  EXPECT_EQ(cat({empty, empty}), "");
+}
+
 TEST(Message, JoinedPutsTheSeparatorBetweenItemsOnly) {
   EXPECT_EQ(joined({}, ", "), "");
   EXPECT_EQ(joined({"only"}, ", "), "only");

@@ -80,6 +80,18 @@ std::vector<std::string> lines(const std::string& text, const std::string& eol) 
 
 // --- csv ---------------------------------------------------------------------------------
 
+TEST(RenderPieces, AppendTakesLiteralsPointersStringsViewsAndTemporaries) {
+  // rendering::append keeps each std::string piece by address and each C string by pointer
+  // (message.h) until it copies them: a temporary lives to the end of the call.
+  std::string out = "[";
+  const std::string owned = std::string(40, 'o');  // past the small-string buffer
+  const char* pointer = owned.size() > 10 ? " | " : "";
+  std::string_view view = std::string_view(kHostile).substr(0, 8);
+  rendering::append(out, "lit", pointer, owned, view, rendering::markdownEscape("*a*"),
+                    std::string("tmp"));
+  EXPECT_EQ(out, "[lit | " + owned + "<script>\\*a\\*tmp");
+}
+
 TEST(RenderCsv, RaciAsSpreadsheetWithCurrentRowsMarked) {
   std::string csv = renderCsv(sampleReport());
   auto rows = lines(csv, "\r\n");
