@@ -17,7 +17,7 @@ foreach(_file IN LISTS INPUTS)
   if(MINIFY)
     string(REGEX REPLACE "\n *" "" _text "${_text}")
     # A file's top-level "description" documents it for its editors and no loader reads it
-    # (1.3 KB gzip). The questionnaire's stays: questionnaire() returns that document whole.
+    # (1.2 KB gzip). The questionnaire's stays: questionnaire() returns that document whole.
     # The descriptions hold no escaped quote, so [^"]* ends at the closing one; a mistake here
     # would fail the build's knowledge check and the native/WebAssembly parity test.
     if(NOT _name STREQUAL "questionnaire.json")
