@@ -47,6 +47,8 @@ class MessagePiece {
 
  private:
   enum class Kind : std::uint8_t { Text, CString, String, Char, Number, Negative, Hex };
+  // No initializer: only the kinds that read it set it (a store at every call site of the
+  // other kinds was 0.6 KB gzip of the module).
   std::uint64_t value_;        // Text: the length; Char, Number, Negative, Hex: the value
   const void* ptr_ = nullptr;  // Text, CString: the characters; String: the std::string
   Kind kind_ = Kind::Text;
