@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "json_input.h"
+#include "message.h"
 #include "sha256.h"
 
 namespace seclead {
@@ -35,6 +36,11 @@ std::string pointer(std::string base, std::string_view token) {
   return base;
 }
 
+// A string as a JSON string literal, for messages.
+[[gnu::noinline]] std::string quoted(const std::string& s) {
+  return json(s).dump();
+}
+
 std::string describe(const json& v) {
   switch (v.type()) {
     case json::value_t::null:
@@ -43,15 +49,15 @@ std::string describe(const json& v) {
       return v.get<bool>() ? "true" : "false";
     case json::value_t::string: {
       std::string s = v.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 40) + "...";
-      return "the string " + json(s).dump();
+      if (s.size() > 40) s = cat({std::string_view(s).substr(0, 40), "..."});
+      return cat({"the string ", quoted(s)});
     }
     case json::value_t::array:
       return "an array";
     case json::value_t::object:
       return "an object";
     default:
-      return "the number " + v.dump();
+      return cat({"the number ", v.dump()});
   }
 }
 
@@ -66,11 +72,20 @@ bool validId(const std::string& id) {
 class Checker {
  public:
   Checker(std::size_t index, std::vector<Error>& errors)
-      : input_("overlay[" + std::to_string(index) + "]"), errors_(errors) {}
+      : input_(concat({"overlay[", index, "]"})), errors_(errors) {}
 
-  void add(const std::string& path, const char* code, const std::string& message) {
-    errors_.push_back({path, code, message, input_});
+  [[gnu::noinline]] void add(const std::string& path, const char* code, std::string message) {
+    errors_.push_back({path, code, std::move(message), input_});
     ++count_;
+  }
+  // "<expected...>, got <value>"
+  [[gnu::noinline]] void got(const std::string& path, const char* code,
+                             std::initializer_list<MessagePiece> expected, const json& value) {
+    add(path, code, cat({cat(expected), ", got ", describe(value)}));
+  }
+  // "'<key>' is required"
+  [[gnu::noinline]] void required(const std::string& path, const char* key) {
+    add(path, "required", cat({"'", key, "' is required"}));
   }
   std::size_t count() const { return count_; }
 
@@ -78,7 +93,7 @@ class Checker {
   bool object(const json& value, const std::string& at, const char* what,
               std::initializer_list<const char*> allowed) {
     if (!value.is_object()) {
-      add(at, "type", std::string("expected ") + what + ", got " + describe(value));
+      got(at, "type", {"expected ", what}, value);
       return false;
     }
     for (const auto& [key, item] : value.items()) {
@@ -88,9 +103,12 @@ class Checker {
                                [&, &name = key](const char* a) { return name == a; });
       if (!known) {
         std::string list;
-        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        for (const char* a : allowed) {
+          if (!list.empty()) list += ", ";
+          list += a;
+        }
         add(pointer(at, key), "unknown-field",
-            "unknown field '" + key + "' in " + what + " (expected " + list + ")");
+            cat({"unknown field '", key, "' in ", what, " (expected ", list, ")"}));
       }
     }
     return true;
@@ -102,17 +120,16 @@ class Checker {
     auto it = obj.find(key);
     std::string path = pointer(at, key);
     if (it == obj.end()) {
-      if (required) add(path, "required", std::string("'") + key + "' is required");
+      if (required) this->required(path, key);
       return std::nullopt;
     }
     if (!it->is_string()) {
-      add(path, "type", std::string("expected a string, got ") + describe(*it));
+      got(path, "type", {"expected a string"}, *it);
       return std::nullopt;
     }
     std::string s = it->get<std::string>();
     if (s.empty() || s.size() > max) {
-      add(path, "range",
-          "expected 1 to " + std::to_string(max) + " characters, got " + std::to_string(s.size()));
+      add(path, "range", cat({"expected 1 to ", max, " characters, got ", s.size()}));
       return std::nullopt;
     }
     return s;
@@ -122,8 +139,9 @@ class Checker {
     auto s = string(obj, "id", at, true, 64);
     if (s && !validId(*s)) {
       add(pointer(at, "id"), "enum",
-          "expected an id of lowercase letters, digits, '-' and '.', starting with a letter; got " +
-              json(*s).dump());
+          cat({"expected an id of lowercase letters, digits, '-' and '.', starting with a "
+               "letter; got ",
+               quoted(*s)}));
       return std::nullopt;
     }
     return s;
@@ -133,7 +151,7 @@ class Checker {
     auto it = obj.find(key);
     if (it == obj.end()) return nullptr;
     if (!it->is_array()) {
-      add(pointer(at, key), "type", std::string("expected an array, got ") + describe(*it));
+      got(pointer(at, key), "type", {"expected an array"}, *it);
       return nullptr;
     }
     return &*it;
@@ -144,11 +162,11 @@ class Checker {
     auto it = obj.find(key);
     std::string path = pointer(at, key);
     if (it == obj.end()) {
-      if (required) add(path, "required", std::string("'") + key + "' is required");
+      if (required) this->required(path, key);
       return std::nullopt;
     }
     if (!it->is_number()) {
-      add(path, "type", std::string("expected a number, got ") + describe(*it));
+      got(path, "type", {"expected a number"}, *it);
       return std::nullopt;
     }
     return it->get<double>();
@@ -199,7 +217,7 @@ void mergeRaciRow(std::size_t index, const json& row, const std::string& at, con
   std::size_t before = c.count();
   auto checkName = [&](const json& name, const std::string& path) {
     if (!name.is_string()) {
-      c.add(path, "type", "expected a role id or placeholder, got " + describe(name));
+      c.got(path, "type", {"expected a role id or placeholder"}, name);
       return;
     }
     std::string n = name.get<std::string>();
@@ -208,36 +226,36 @@ void mergeRaciRow(std::size_t index, const json& row, const std::string& at, con
                   : knownRole(docs, n);
     if (!ok) {
       std::string list;
-      for (const auto& p : placeholders) list += (list.empty() ? "" : ", ") + p;
       c.add(path, "reference",
-            "unknown role " + json(n).dump() +
-                " (a role id of the knowledge base or of an overlay, or " + list + ")");
+            cat({"unknown role ", quoted(n),
+                 " (a role id of the knowledge base or of an overlay, or ",
+                 joined(placeholders, ", "), ")"}));
     }
   };
   if (!row.contains("A"))
-    c.add(at + "/A", "required", "'A' (the one accountable role) is required");
+    c.add(concat({at, "/A"}), "required", "'A' (the one accountable role) is required");
   else
-    checkName(row["A"], at + "/A");
+    checkName(row["A"], concat({at, "/A"}));
   for (const char* key : {"R", "C", "I"}) {
     if (!row.contains(key)) {
       if (std::string(key) == "R")
-        c.add(at + "/R", "required", "'R' (at least one responsible role) is required");
+        c.add(concat({at, "/R"}), "required", "'R' (at least one responsible role) is required");
       continue;
     }
     const json& list = row[key];
     if (!list.is_array()) {
-      c.add(pointer(at, key), "type", "expected an array of role ids, got " + describe(list));
+      c.got(pointer(at, key), "type", {"expected an array of role ids"}, list);
       continue;
     }
     if (std::string(key) == "R" && list.empty())
-      c.add(at + "/R", "range", "a row needs at least one responsible role");
+      c.add(concat({at, "/R"}), "range", "a row needs at least one responsible role");
     for (std::size_t i = 0; i < list.size(); ++i)
-      checkName(list[i], pointer(at, key) + "/" + std::to_string(i));
+      checkName(list[i], concat({pointer(at, key), "/", i}));
   }
   if (row.contains("criticality")) {
     const json& k = row["criticality"];
     if (!k.is_string() || (k != "high" && k != "medium" && k != "low"))
-      c.add(at + "/criticality", "enum", "expected high, medium or low, got " + describe(k));
+      c.got(concat({at, "/criticality"}), "enum", {"expected high, medium or low"}, k);
   }
   if (c.count() != before) return;
   json merged = row;
@@ -245,7 +263,7 @@ void mergeRaciRow(std::size_t index, const json& row, const std::string& at, con
   if (!merged.contains("I")) merged.set("I", json::array());
   merged.set("source", source);
   raci["rows"][id] = std::move(merged);
-  origins.push_back({"raci.json", "/rows/" + id, index, at});
+  origins.push_back({"raci.json", concat({"/rows/", id}), index, at});
 }
 
 // Merges one parsed overlay into `docs`. Problems go to `c`; provenance to `origins`.
@@ -259,8 +277,8 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
     c.add("/schema", "required", "the overlay must say \"schema\": \"seclead.overlay/1\"");
   } else if (!o["schema"].is_string() || o["schema"].get<std::string>() != kSchema) {
     c.add("/schema", "schema-version",
-          "expected \"seclead.overlay/1\", got " + describe(o["schema"]) +
-              " (this engine reads version 1 overlays)");
+          cat({"expected \"seclead.overlay/1\", got ", describe(o["schema"]),
+               " (this engine reads version 1 overlays)"}));
   }
   c.string(o, "name", "", true, 200);
   c.string(o, "description", "", false);
@@ -270,7 +288,7 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
   if (const json* roles = c.array(o, "roles", "")) {
     json& doc = docs["roles.json"];
     for (std::size_t i = 0; i < roles->size(); ++i) {
-      std::string at = "/roles/" + std::to_string(i);
+      std::string at = concat({"/roles/", i});
       const json& r = (*roles)[i];
       if (!c.object(r, at, "a role", {"id", "name", "description", "source"})) continue;
       auto id = c.id(r, at);
@@ -288,10 +306,10 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
         old.set("name", *name);
         if (description) old.set("description", *description);
         old.set("source", *source);
-        origins.push_back({"roles.json", "/" + std::to_string(existing), index, at});
+        origins.push_back({"roles.json", concat({"/", existing}), index, at});
       } else {
         entry.set("custom", true);
-        origins.push_back({"roles.json", "/" + std::to_string(doc.size()), index, at});
+        origins.push_back({"roles.json", concat({"/", doc.size()}), index, at});
         doc.push_back(std::move(entry));
       }
     }
@@ -306,7 +324,7 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       if (std::find(domains.begin(), domains.end(), r.domain) == domains.end())
         domains.push_back(r.domain);
     for (std::size_t i = 0; i < items->size(); ++i) {
-      std::string at = "/responsibilities/" + std::to_string(i);
+      std::string at = concat({"/responsibilities/", i});
       const json& r = (*items)[i];
       if (!c.object(r, at, "a responsibility",
                     {"id", "name", "domain", "description", "source", "raci"}))
@@ -319,33 +337,32 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       int existing = indexById(doc, *id);
       if (existing >= 0) {
         if (r.contains("domain"))
-          c.add(at + "/domain", "unknown-field",
+          c.add(concat({at, "/domain"}), "unknown-field",
                 "the domain of a built-in responsibility cannot change");
         json& old = doc[static_cast<std::size_t>(existing)];
         old.set("name", *name);
         if (description) old.set("description", *description);
         old.set("source", *source);
-        origins.push_back({"responsibilities.json", "/" + std::to_string(existing), index, at});
+        origins.push_back({"responsibilities.json", concat({"/", existing}), index, at});
         if (r.contains("raci"))
-          mergeRaciRow(index, r["raci"], at + "/raci", *id, *source, docs, c, origins);
+          mergeRaciRow(index, r["raci"], concat({at, "/raci"}), *id, *source, docs, c, origins);
         continue;
       }
       auto domain = c.string(r, "domain", at, true, 64);
       if (domain && std::find(domains.begin(), domains.end(), *domain) == domains.end()) {
         std::string list;
-        for (const auto& d : domains) list += (list.empty() ? "" : ", ") + d;
-        c.add(at + "/domain", "enum",
-              "unknown domain " + json(*domain).dump() + " (expected " + list + ")");
+        c.add(concat({at, "/domain"}), "enum",
+              cat({"unknown domain ", quoted(*domain), " (expected ", joined(domains, ", "), ")"}));
         domain.reset();
       }
       if (!domain) continue;
       json entry = {{"id", *id},         {"domain", *domain},
                     {"name", *name},     {"description", description.value_or(*name)},
                     {"source", *source}, {"custom", true}};
-      origins.push_back({"responsibilities.json", "/" + std::to_string(doc.size()), index, at});
+      origins.push_back({"responsibilities.json", concat({"/", doc.size()}), index, at});
       doc.push_back(std::move(entry));
       if (r.contains("raci"))
-        mergeRaciRow(index, r["raci"], at + "/raci", *id, *source, docs, c, origins);
+        mergeRaciRow(index, r["raci"], concat({at, "/raci"}), *id, *source, docs, c, origins);
     }
   }
 
@@ -358,7 +375,7 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
     } else {
       json& list = doc["rules"];
       for (std::size_t i = 0; i < rules->size(); ++i) {
-        std::string at = "/rules/" + std::to_string(i);
+        std::string at = concat({"/rules/", i});
         const json& r = (*rules)[i];
         if (!c.object(r, at, "a rule", {"id", "when", "effect", "because", "source"})) continue;
         auto id = c.string(r, "id", at, true, 64);
@@ -366,20 +383,21 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
         ok = c.string(r, "because", at, true).has_value() && ok;
         ok = c.string(r, "source", at, true).has_value() && ok;
         if (!r.contains("when")) {
-          c.add(at + "/when", "required",
+          c.add(concat({at, "/when"}), "required",
                 "'when' (a condition: all/any/not over facts) is required");
           ok = false;
         } else if (!r["when"].is_object()) {
-          c.add(at + "/when", "type", "expected a condition object, got " + describe(r["when"]));
+          c.got(concat({at, "/when"}), "type", {"expected a condition object"}, r["when"]);
           ok = false;
         }
         if (!r.contains("effect")) {
-          c.add(at + "/effect", "required", "'effect' (score, reportsTo and/or dpo) is required");
+          c.add(concat({at, "/effect"}), "required",
+                "'effect' (score, reportsTo and/or dpo) is required");
           ok = false;
-        } else if (c.object(r["effect"], at + "/effect", "an effect",
+        } else if (c.object(r["effect"], concat({at, "/effect"}), "an effect",
                             {"score", "reportsTo", "dpo"})) {
           if (r["effect"].empty()) {
-            c.add(at + "/effect", "required", "an effect needs score, reportsTo or dpo");
+            c.add(concat({at, "/effect"}), "required", "an effect needs score, reportsTo or dpo");
             ok = false;
           }
         } else {
@@ -389,9 +407,9 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
         int existing = indexById(list, *id);
         if (existing >= 0) {
           list[static_cast<std::size_t>(existing)] = r;
-          origins.push_back({"rules.json", "/rules/" + std::to_string(existing), index, at});
+          origins.push_back({"rules.json", concat({"/rules/", existing}), index, at});
         } else {
-          origins.push_back({"rules.json", "/rules/" + std::to_string(list.size()), index, at});
+          origins.push_back({"rules.json", concat({"/rules/", list.size()}), index, at});
           list.push_back(r);
         }
       }
@@ -419,18 +437,18 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       (void)highKey;
       if (!low || !high || !currency) return std::nullopt;
       if (*low <= 0 || !std::isfinite(*low)) {
-        c.add(at + (lowKey ? "/low" : "/amount"), "range", "expected an amount > 0");
+        c.add(concat({at, lowKey ? "/low" : "/amount"}), "range", "expected an amount > 0");
         return std::nullopt;
       }
       if (*high < *low || !std::isfinite(*high)) {
-        c.add(at + "/high", "range", "expected high >= low");
+        c.add(concat({at, "/high"}), "range", "expected high >= low");
         return std::nullopt;
       }
       auto usdLow = base.toUsd(*low, *currency);
       if (!usdLow) {
-        c.add(at + "/currency", "enum",
-              "unknown currency " + json(*currency).dump() +
-                  " (no reference rate in the knowledge base)");
+        c.add(concat({at, "/currency"}), "enum",
+              cat({"unknown currency ", quoted(*currency),
+                   " (no reference rate in the knowledge base)"}));
         return std::nullopt;
       }
       return std::make_pair(*usdLow, *base.toUsd(*high, *currency));
@@ -466,13 +484,13 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
   if (o.contains("texts")) {
     const json& texts = o["texts"];
     if (!texts.is_object()) {
-      c.add("/texts", "type", "expected an object of text key -> text, got " + describe(texts));
+      c.got("/texts", "type", {"expected an object of text key -> text"}, texts);
     } else {
       json& meta = docs["meta.json"];
       for (const auto& [key, value] : texts.items()) {
         std::string at = pointer("/texts", key);
         if (!value.is_string() || value.get<std::string>().empty()) {
-          c.add(at, "type", "expected a non-empty string, got " + describe(value));
+          c.got(at, "type", {"expected a non-empty string"}, value);
           continue;
         }
         auto firstDot = key.find('.');
@@ -486,7 +504,7 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
           json& doc = docs[kind == "role" ? "roles.json" : "responsibilities.json"];
           int at_ = indexById(doc, id);
           if (at_ < 0) {
-            c.add(at, "reference", "no " + kind + " with id " + json(id).dump());
+            c.add(at, "reference", cat({"no ", kind, " with id ", quoted(id)}));
             continue;
           }
           doc[static_cast<std::size_t>(at_)][field] = value;
@@ -498,11 +516,10 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
           continue;
         }
         c.add(at, "unknown-field",
-              "unknown text key '" + key +
-                  "' (expected role.<id>.name, role.<id>.description, "
-                  "responsibility.<id>.name, responsibility.<id>.description or a key of the "
-                  "knowledge "
-                  "base's texts)");
+              cat({"unknown text key '", key,
+                   "' (expected role.<id>.name, role.<id>.description, "
+                   "responsibility.<id>.name, responsibility.<id>.description or a key of the "
+                   "knowledge base's texts)"}));
       }
     }
   }
@@ -531,13 +548,14 @@ void traceKbErrors(const std::vector<KbError>& kbErrors, const std::vector<Origi
             ? "reference"
             : "type";
     if (best) {
-      errors.push_back({best->overlayPath + e.path.substr(best->docPath.size()), code, e.message,
-                        "overlay[" + std::to_string(best->overlay) + "]"});
+      errors.push_back(
+          {cat({best->overlayPath, std::string_view(e.path).substr(best->docPath.size())}), code,
+           e.message, cat({"overlay[", best->overlay, "]"})});
     } else {
       errors.push_back(
           {"", code,
-           "the merged knowledge base is inconsistent: " + e.file + e.path + ": " + e.message,
-           "overlay[" + std::to_string(overlayCount - 1) + "]"});
+           cat({"the merged knowledge base is inconsistent: ", e.file, e.path, ": ", e.message}),
+           cat({"overlay[", overlayCount - 1, "]"})});
     }
   }
 }
@@ -550,7 +568,7 @@ OverlaidKb build(const Kb& base, const std::vector<std::string>& overlays,
   std::size_t before = errors.size();
   for (std::size_t i = 0; i < overlays.size(); ++i) {
     const std::string& text = overlays[i];
-    std::string input = "overlay[" + std::to_string(i) + "]";
+    std::string input = concat({"overlay[", i, "]"});
     jin::Document parsed;
     jin::ParseError perr;
     if (!parsed.parse(text, jin::Limits{}, perr)) {
