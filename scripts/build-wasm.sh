@@ -12,9 +12,11 @@ cmake --build --preset wasm-release -j"${SECLEAD_JOBS:-2}" --target seclead_engi
 mkdir -p wasm/dist
 # The glue is minified on the way (scripts/minify-glue.mjs: emcc 3.1.6 without Closure leaves
 # it half-minified); build/wasm keeps emcc's own output for debugging.
-cp -f build/wasm/wasm/seclead_engine.wasm wasm/dist/seclead_engine.wasm.tmp
+# The modules' functions are laid out for gzip on the way too (scripts/reorder-wasm-functions.mjs).
+node scripts/reorder-wasm-functions.mjs build/wasm/wasm/seclead_engine.wasm wasm/dist/seclead_engine.wasm.tmp
 node scripts/minify-glue.mjs build/wasm/wasm/seclead_engine.mjs wasm/dist/seclead_engine.mjs.tmp module
-node scripts/minify-glue.mjs build/wasm/wasm/seclead_engine.single.js wasm/dist/seclead_engine.single.js.tmp script
+node scripts/reorder-wasm-functions.mjs --single build/wasm/wasm/seclead_engine.single.js build/wasm/wasm/seclead_engine.single.reordered.js
+node scripts/minify-glue.mjs build/wasm/wasm/seclead_engine.single.reordered.js wasm/dist/seclead_engine.single.js.tmp script
 for f in seclead_engine.mjs seclead_engine.wasm seclead_engine.single.js; do
   mv -f "wasm/dist/$f.tmp" "wasm/dist/$f"
 done
