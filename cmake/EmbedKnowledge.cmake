@@ -10,10 +10,35 @@ set(_table "")
 set(_hashed "")
 set(_index 0)
 list(SORT INPUTS)
+# The files are embedded in this order (the linker keeps the table's order for their bytes;
+# embeddedKnowledgeFiles() sorts them by name): neighbours that share ids and wording sit
+# within deflate's 32 KB window of each other, and the module's knowledge gzips 0.6 KB smaller
+# than in name order (random orders and swaps, 4 Dec). A file missing from the list comes
+# last; the order changes no value, identity or lookup.
+set(_layout obligations questionnaire rules vciso roles advice meta responsibilities raci)
+set(_ordered "")
+foreach(_stem IN LISTS _layout)
+  foreach(_file IN LISTS INPUTS)
+    get_filename_component(_name "${_file}" NAME)
+    if(_name STREQUAL "${_stem}.json")
+      list(APPEND _ordered "${_file}")
+    endif()
+  endforeach()
+endforeach()
 foreach(_file IN LISTS INPUTS)
+  list(FIND _ordered "${_file}" _at)  # not IN_LIST: a -P script runs with old policies
+  if(_at EQUAL -1)
+    list(APPEND _ordered "${_file}")
+  endif()
+endforeach()
+foreach(_file IN LISTS INPUTS)  # hashed as written, in name order
   get_filename_component(_name "${_file}" NAME)
   file(READ "${_file}" _text)
   string(APPEND _hashed "${_name}\n${_text}\n")
+endforeach()
+foreach(_file IN LISTS _ordered)
+  get_filename_component(_name "${_file}" NAME)
+  file(READ "${_file}" _text)
   if(MINIFY)
     string(REGEX REPLACE "\n *" "" _text "${_text}")
     # A file's top-level "description" documents it for its editors and no loader reads it
