@@ -320,26 +320,20 @@ bool Json::buildFrom(const jin::Value& v, bool asNlohmann, Json& out) {
         }
         return true;
       }
-      std::string_view t = v.text();
-      if (t.find_first_of(".eE") == std::string_view::npos) {
-        // nlohmann: a non-negative integer is unsigned, a negative one signed; an integer
-        // too large for 64 bits becomes a double.
-        if (t[0] == '-') {
-          std::int64_t i = 0;
-          auto r = std::from_chars(t.data(), t.data() + t.size(), i);
-          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) {
-            out.type_ = value_t::number_integer;
-            out.v_.i = i;
-            return true;
-          }
-        } else {
-          std::uint64_t u = 0;
-          auto r = std::from_chars(t.data(), t.data() + t.size(), u);
-          if (r.ec == std::errc() && r.ptr == t.data() + t.size()) {
-            out.type_ = value_t::number_unsigned;
-            out.v_.u = u;
-            return true;
-          }
+      // nlohmann: a non-negative integer is unsigned, a negative one signed; an integer
+      // too large for 64 bits becomes a double.
+      bool negative = false;
+      std::uint64_t magnitude = 0;
+      if (v.plainInteger(negative, magnitude)) {
+        if (!negative) {
+          out.type_ = value_t::number_unsigned;
+          out.v_.u = magnitude;
+          return true;
+        }
+        if (magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
+          out.type_ = value_t::number_integer;
+          out.v_.i = static_cast<std::int64_t>(0 - magnitude);
+          return true;
         }
       }
       auto d = v.number();

@@ -306,8 +306,8 @@ class Parser {
   [[gnu::noinline]] bool escape(std::size_t start, const char* what, std::size_t& runStart,
                                 std::string*& decoded) {
     if (!decoded) {
-      doc_.arena_.emplace_back();
-      decoded = &doc_.arena_.back();
+      doc_.arena_.emplace_front();
+      decoded = &doc_.arena_.front();
     }
     decoded->append(text_.data() + runStart, pos_ - runStart);
     std::size_t escAt = pos_;
@@ -642,26 +642,25 @@ std::optional<double> Value::number() const {
   return p.negative ? -d : d;
 }
 
+bool Value::plainInteger(bool& negative, std::uint64_t& magnitude) const {
+  std::string_view t = text();
+  if (t.find_first_of(".eE") != std::string_view::npos) return false;
+  negative = !t.empty() && t[0] == '-';
+  magnitude = 0;
+  for (std::size_t i = negative ? 1 : 0; i < t.size(); ++i) {
+    std::uint64_t d = static_cast<std::uint64_t>(t[i] - '0');
+    if (magnitude > (UINT64_MAX - d) / 10) return false;
+    magnitude = magnitude * 10 + d;
+  }
+  return true;
+}
+
 std::optional<std::int64_t> Value::integer(bool& overflow) const {
   overflow = false;
-  std::string_view t = text();
-  bool plain = t.find_first_of(".eE") == std::string_view::npos;
-  if (plain) {
-    bool negative = !t.empty() && t[0] == '-';
-    std::uint64_t v = 0;
-    for (std::size_t i = negative ? 1 : 0; i < t.size(); ++i) {
-      std::uint64_t d = static_cast<std::uint64_t>(t[i] - '0');
-      if (v > (UINT64_MAX - d) / 10) {
-        overflow = true;
-        return std::nullopt;
-      }
-      v = v * 10 + d;
-    }
-    if (!negative && v > static_cast<std::uint64_t>(INT64_MAX)) {
-      overflow = true;
-      return std::nullopt;
-    }
-    if (negative && v > static_cast<std::uint64_t>(INT64_MAX) + 1) {
+  bool negative = false;
+  std::uint64_t v = 0;
+  if (plainInteger(negative, v)) {
+    if (v > static_cast<std::uint64_t>(INT64_MAX) + (negative ? 1 : 0)) {
       overflow = true;
       return std::nullopt;
     }
@@ -669,6 +668,10 @@ std::optional<std::int64_t> Value::integer(bool& overflow) const {
       return v == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN
                                                             : -static_cast<std::int64_t>(v);
     return static_cast<std::int64_t>(v);
+  }
+  if (text().find_first_of(".eE") == std::string_view::npos) {  // an integer over 64 bits
+    overflow = true;
+    return std::nullopt;
   }
   auto d = number();
   if (!d) {

@@ -9,7 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +85,9 @@ class Value {
   // Number conversion. `integer` accepts integral tokens and integral-valued decimals
   // (12.0, 1e3); nullopt if not representable in int64 (`overflow` set) or not integral.
   std::optional<std::int64_t> integer(bool& overflow) const;
+  // A token without fraction or exponent ("-12"): its sign and magnitude; false for any other
+  // number token or a magnitude over 64 bits.
+  bool plainInteger(bool& negative, std::uint64_t& magnitude) const;
   // Finite double; nullopt when the value overflows to infinity.
   std::optional<double> number() const;
 
@@ -104,7 +107,7 @@ class Document {
   friend class Value;
   friend class Parser;
   std::vector<Node> nodes_;
-  std::deque<std::string> arena_;  // decoded strings with escapes (stable addresses)
+  std::forward_list<std::string> arena_;  // decoded strings with escapes (stable addresses)
 };
 
 // "line 3, column 14" (1-based; columns count characters) for a byte offset.

@@ -149,6 +149,22 @@ TEST(Json, ParsedDocumentsDumpLikeNlohmannOrderedJson) {
   }
 }
 
+TEST(Json, IntegerTokensAreTypedAsNlohmannTypesThem) {
+  // Non-negative: unsigned up to 2^64-1; negative: signed down to -2^63; beyond: a double.
+  for (const char* token : {"0", "-0", "12", "-12", "9223372036854775807", "9223372036854775808",
+                            "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
+                            "18446744073709551616", "12.0", "1e3"}) {
+    std::string text = std::string("[") + token + "]";
+    Json ours = Json::parse(text);
+    auto theirs = nlohmann::ordered_json::parse(text);
+    ASSERT_FALSE(ours.is_discarded()) << token;
+    EXPECT_EQ(ours[0].is_number_unsigned(), theirs[0].is_number_unsigned()) << token;
+    EXPECT_EQ(ours[0].is_number_integer(), theirs[0].is_number_integer()) << token;
+    EXPECT_EQ(ours[0].is_number_float(), theirs[0].is_number_float()) << token;
+    EXPECT_EQ(ours.dump(), theirs.dump()) << token;
+  }
+}
+
 TEST(Json, ReportsRoundTripUnchanged) {
   for (const char* name : {"us-clinic.json", "eu-bank.json", "agency-12.json"}) {
     Result r = assess(readFile(std::filesystem::path(SECLEAD_SOURCE_DIR) / "examples" / name));
