@@ -6,17 +6,18 @@
 // out in the order of the optimised program, so look-alike functions (the push_back of each
 // vector type, the loaders of each knowledge file, ...) sit far apart. Placing after each
 // function the one that compresses best after it makes the npm module 4.3 KB gzip smaller and
-// the page's engine 5.5 KB (tests/bench/README.md). Only the order changes: every function
+// the page's engine 6.5 KB (tests/bench/README.md). Only the order changes: every function
 // index (calls, ref.func, exports, the start function, element segments) is renumbered, and
 // the table (function pointers), the data and everything else keep their bytes, so the module
-// behaves the same. The result is a pure function of the input's bytes and Node's zlib.
+// behaves the same. The result is a pure function of the input's bytes (and of the zlib and
+// gzip the build runs with).
 //
 // The order is greedy: the most used functions first (their calls then take one-byte
 // indices), then, among the functions left, the one whose deflate with the last few KB already
 // placed as a preset dictionary saves the most bytes against its deflate alone. Greedy choices
 // are sensitive, so four variants (window x how many come first) are built, in worker
-// threads, and the smallest gzip wins; they land within 1 KB of each other and the winner
-// changes from one build to the next.
+// threads, and the smallest under `gzip -9` wins; they land within 1 KB of each other and the
+// winner changes from one build to the next.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
