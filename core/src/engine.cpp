@@ -94,10 +94,11 @@ ordered_json buildReport(const Kb& kb, const std::vector<AppliedOverlay>& overla
   report.set("schema", "seclead.report/1");
   ordered_json engine;
   engine.set("version", kEngineVersion);
-  engine.set("knowledgeBase", ordered_json{{"version", kb.version}, {"sha256", kb.sha256}});
+  engine.set("knowledgeBase", Json::object({{"version", kb.version}, {"sha256", kb.sha256}}));
   if (!overlays.empty()) {
     ordered_json applied = ordered_json::array();
-    for (const auto& o : overlays) applied.push_back({{"name", o.name}, {"sha256", o.sha256}});
+    for (const auto& o : overlays)
+      applied.push_back(Json::object({{"name", o.name}, {"sha256", o.sha256}}));
     engine.set("overlays", std::move(applied));
   }
   report.set("engine", std::move(engine));

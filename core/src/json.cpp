@@ -513,6 +513,19 @@ Json Json::array(std::initializer_list<Json> init) {
   return out;
 }
 
+Json Json::arrayOf(Json item) {
+  Json out = array();
+  out.v_.a->push_back(std::move(item));
+  return out;
+}
+
+Json Json::object(std::initializer_list<Field> fields) {
+  Json out = object();
+  out.v_.o->reserve(fields.size());
+  for (const auto& f : fields) out.v_.o->emplace_back(f.key, f.value);
+  return out;
+}
+
 Json::Json(const Json& other) : type_(other.type_) {
   switch (type_) {
     case value_t::string:

@@ -101,6 +101,11 @@ class Json {
   static Json array() { return Json(value_t::array); }
   static Json array(std::initializer_list<Json> init);
   static Json object() { return Json(value_t::object); }
+  // Lighter than the initializer lists above (no [key, value] array per member, no copy of
+  // the list), which the engine itself does not use: an array of one item, and an object.
+  struct Field;  // {key, value}, defined below the class
+  static Json arrayOf(Json item);
+  static Json object(std::initializer_list<Field> fields);
 
   // Parses `text`; on any error the result is_discarded(). Keys stay in document order.
   // The two ignored parameters keep nlohmann's (text, callback, allow_exceptions) shape.
@@ -348,6 +353,11 @@ class Json {
     Array* a;
     Object* o;
   } v_{};
+};
+
+struct Json::Field {
+  const char* key;
+  Json value;
 };
 
 using json = Json;          // knowledge documents (no code depends on their key order)

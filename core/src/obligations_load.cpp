@@ -185,7 +185,7 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
   json groupHolder = json::object();
   for (const char* g :
        {"securityLead", "seniorInternal", "itLine", "decidesProcessing", "controlFunctions"})
-    groupHolder[g] = json::array({std::string("@") + g});
+    groupHolder[g] = Json::arrayOf(std::string("@") + g);
   cat.securityLead = compiler.roles(groupHolder, "securityLead", "/roleGroups");
   cat.seniorInternal = compiler.roles(groupHolder, "seniorInternal", "/roleGroups");
   cat.itLine = compiler.roles(groupHolder, "itLine", "/roleGroups");

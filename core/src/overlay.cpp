@@ -297,10 +297,10 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       auto source = c.string(r, "source", at, true);
       if (!id || !name || !source) continue;
       int existing = indexById(doc, *id);
-      json entry = {{"id", *id},
-                    {"name", *name},
-                    {"description", description.value_or(*name)},
-                    {"source", *source}};
+      json entry = Json::object({{"id", *id},
+                                 {"name", *name},
+                                 {"description", description.value_or(*name)},
+                                 {"source", *source}});
       if (existing >= 0) {
         json& old = doc[static_cast<std::size_t>(existing)];
         old.set("name", *name);
@@ -356,9 +356,12 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
         domain.reset();
       }
       if (!domain) continue;
-      json entry = {{"id", *id},         {"domain", *domain},
-                    {"name", *name},     {"description", description.value_or(*name)},
-                    {"source", *source}, {"custom", true}};
+      json entry = Json::object({{"id", *id},
+                                 {"domain", *domain},
+                                 {"name", *name},
+                                 {"description", description.value_or(*name)},
+                                 {"source", *source},
+                                 {"custom", true}});
       origins.push_back({"responsibilities.json", concat({"/", doc.size()}), index, at});
       doc.push_back(std::move(entry));
       if (r.contains("raci"))

@@ -98,7 +98,7 @@ std::string token(const std::string& id) {
 }
 
 ordered_json prop(const char* name, const std::string& value) {
-  return {{"name", name}, {"ns", kPropNs}, {"value", oneLine(value)}};
+  return Json::object({{"name", name}, {"ns", kPropNs}, {"value", oneLine(value)}});
 }
 
 // "YYYY.MM" -> "YYYY-MM-01T00:00:00Z"; anything else -> the first knowledge release.
@@ -238,7 +238,7 @@ std::string renderOscal(const ordered_json& report) {
     for (const auto& r : roles) {
       ordered_json rp;
       rp["role-id"] = token(r);
-      rp["party-uuids"] = ordered_json::array({partyOf(r)});
+      rp["party-uuids"] = Json::arrayOf(partyOf(r));
       rp["remarks"] = r == "vciso" ? "Performed by the external provider under contract."
                                    : "An internal position of " + markdownEscape(who) + ".";
       list.push_back(std::move(rp));
@@ -280,7 +280,7 @@ std::string renderOscal(const ordered_json& report) {
     for (const auto& r : roles) {
       ordered_json rr;
       rr["role-id"] = token(r);
-      rr["party-uuids"] = ordered_json::array({partyOf(r)});
+      rr["party-uuids"] = Json::arrayOf(partyOf(r));
       rr.set("remarks", dutySentence(r));
       list.push_back(std::move(rr));
     }
@@ -307,19 +307,19 @@ std::string renderOscal(const ordered_json& report) {
       auto i = strings(row, "I");
       if (!i.empty()) d += "; informed " + markdownEscape(joinNames(i));
       req.set("description", d + ".");
-      req.set("props", ordered_json::array({prop("responsibility", id)}));
+      req.set("props", Json::arrayOf(prop("responsibility", id)));
       ordered_json rr = ordered_json::array();
       ordered_json accountable;
       accountable["role-id"] = token(a);
-      accountable.set("props", ordered_json::array({prop("raci", "accountable")}));
-      accountable["party-uuids"] = ordered_json::array({partyOf(a)});
+      accountable.set("props", Json::arrayOf(prop("raci", "accountable")));
+      accountable["party-uuids"] = Json::arrayOf(partyOf(a));
       rr.push_back(std::move(accountable));
       for (const auto& role : r) {
         if (role == a) continue;
         ordered_json responsible;
         responsible["role-id"] = token(role);
-        responsible.set("props", ordered_json::array({prop("raci", "responsible")}));
-        responsible["party-uuids"] = ordered_json::array({partyOf(role)});
+        responsible.set("props", Json::arrayOf(prop("raci", "responsible")));
+        responsible["party-uuids"] = Json::arrayOf(partyOf(role));
         rr.push_back(std::move(responsible));
       }
       req["responsible-roles"] = std::move(rr);
@@ -334,14 +334,14 @@ std::string renderOscal(const ordered_json& report) {
           "program-level NIST SP 800-53 rev. 5 controls that a security leadership structure "
           "carries.";
       impl["implemented-requirements"] = std::move(requirements);
-      component["control-implementations"] = ordered_json::array({std::move(impl)});
+      component["control-implementations"] = Json::arrayOf(std::move(impl));
     }
   }
 
   ordered_json definition;
   definition.set("uuid", docUuid);
   definition.set("metadata", std::move(metadata));
-  definition.set("components", ordered_json::array({std::move(component)}));
+  definition.set("components", Json::arrayOf(std::move(component)));
   ordered_json out;
   out["component-definition"] = std::move(definition);
   return out.dump(2) + "\n";

@@ -165,22 +165,25 @@ VcisoPlan sizeVciso(const Context& ctx, const Leadership& leadership,
     plan.extra["interim"] =
         "Engage a vCISO as an interim step while the recommended full-time executive is recruited.";
   ordered_json basis;
-  basis.set("sizeBand", ordered_json{{"band", ctx.facts.sizeBand}, {"hours", sizeHours}});
+  basis.set("sizeBand", Json::object({{"band", ctx.facts.sizeBand}, {"hours", sizeHours}}));
   basis.set("obligations",
-            ordered_json{{"applicable", applicableCount}, {"hours", obligationHours}});
-  basis["maturity"] = {
-      {"level", p.securityMaturity ? ordered_json(*p.securityMaturity) : ordered_json(nullptr)},
-      {"hours", maturityHours}};
-  basis.set("incidents", ordered_json{{"count", incidents}, {"hours", incidentHours}});
-  basis["threat"] = {
-      {"level", p.cyberThreat ? ordered_json(*p.cyberThreat) : ordered_json(nullptr)},
-      {"hours", threatHours}};
-  basis["hourlyRate"] = {{"low", toCurrency(rateLow)},
-                         {"high", toCurrency(rateHigh)},
-                         {"currency", currency},
-                         {"overridden", p.settings.vcisoHourlyRateLow.has_value() ||
-                                            p.settings.vcisoHourlyRateHigh.has_value()}};
-  basis.set("sources", ordered_json{k.hoursSource, k.rateSource, k.fullTimeSource});
+            Json::object({{"applicable", applicableCount}, {"hours", obligationHours}}));
+  basis.set("maturity",
+            Json::object({{"level", p.securityMaturity ? ordered_json(*p.securityMaturity)
+                                                       : ordered_json(nullptr)},
+                          {"hours", maturityHours}}));
+  basis.set("incidents", Json::object({{"count", incidents}, {"hours", incidentHours}}));
+  basis.set(
+      "threat",
+      Json::object({{"level", p.cyberThreat ? ordered_json(*p.cyberThreat) : ordered_json(nullptr)},
+                    {"hours", threatHours}}));
+  basis.set("hourlyRate",
+            Json::object({{"low", toCurrency(rateLow)},
+                          {"high", toCurrency(rateHigh)},
+                          {"currency", currency},
+                          {"overridden", p.settings.vcisoHourlyRateLow.has_value() ||
+                                             p.settings.vcisoHourlyRateHigh.has_value()}}));
+  basis.set("sources", std::vector<std::string>{k.hoursSource, k.rateSource, k.fullTimeSource});
   plan.extra.set("basis", std::move(basis));
   return plan;
 }

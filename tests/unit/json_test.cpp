@@ -194,6 +194,17 @@ TEST(Json, InitializerListsFollowNlohmannsRule) {
 
 // The WebAssembly build has no exceptions: misuse records the first fault, gives a neutral
 // value and goes on (engine.cpp fails the call with the fault as its internal error).
+TEST(Json, ObjectAndArrayOfBuildWhatTheInitializerListsBuild) {
+  std::string name = "n";
+  Json object = Json::object({{"b", 1}, {"a", name}, {"c", Json::arrayOf("x")}, {"d", nullptr}});
+  Json nlohmannStyle = {{"b", 1}, {"a", name}, {"c", Json::array({"x"})}, {"d", nullptr}};
+  EXPECT_EQ(object.dump(), R"({"b":1,"a":"n","c":["x"],"d":null})");  // keys in call order
+  EXPECT_EQ(object.dump(), nlohmannStyle.dump());
+  EXPECT_TRUE(Json::object({}).is_object());
+  EXPECT_EQ(Json::object({}).dump(), "{}");
+  EXPECT_EQ(Json::arrayOf(Json::object({{"k", true}})).dump(), R"([{"k":true}])");
+}
+
 TEST(Json, MisuseRecordsTheFirstFaultInsteadOfThrowing) {
   Json j = Json::parse(R"({"n":1,"s":"x","list":[1]})");
   const Json& c = j;
