@@ -187,9 +187,9 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
   std::string title = roleName(kb, exec);
   if (leadership.model == "hybrid") title += " (also acting as CISO)";
   charter.set("title", title);
-  charter["employment"] = leadership.model == "vciso"
-                              ? "external, part time, directed by a named senior internal owner"
-                              : "internal, full time";
+  charter.set("employment", leadership.model == "vciso"
+                                ? "external, part time, directed by a named senior internal owner"
+                                : "internal, full time");
   charter.set("reportsTo", roleName(kb, executiveLine(leadership)));
   if (leadership.model == "cso-with-ciso")
     charter["worksWith"] =

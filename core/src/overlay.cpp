@@ -462,9 +462,9 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
       const json& v = o["vciso"];
       if (v.contains("hourlyRate")) {
         if (auto usd = convert(v["hourlyRate"], "/vciso/hourlyRate", "low", "high")) {
-          doc["rate"]["lowUsd"] = std::round(usd->first * 100) / 100;
-          doc["rate"]["highUsd"] = std::round(usd->second * 100) / 100;
-          doc["rate"]["source"] = v["hourlyRate"]["source"];
+          doc["rate"].set("lowUsd", std::round(usd->first * 100) / 100);
+          doc["rate"].set("highUsd", std::round(usd->second * 100) / 100);
+          doc["rate"].set("source", v["hourlyRate"]["source"]);
           origins.push_back({"vciso.json", "/rate", index, "/vciso/hourlyRate"});
         }
       }
@@ -474,8 +474,8 @@ void mergeOverlay(std::size_t index, const json& o, std::map<std::string, json>&
                 "the knowledge base has no full-time cost to override");
         } else if (auto usd = convert(v["fullTimeAnnualCost"], "/vciso/fullTimeAnnualCost", nullptr,
                                       nullptr)) {
-          doc["fullTime"]["annualCostUsd"] = std::round(usd->first);
-          doc["fullTime"]["source"] = v["fullTimeAnnualCost"]["source"];
+          doc["fullTime"].set("annualCostUsd", std::round(usd->first));
+          doc["fullTime"].set("source", v["fullTimeAnnualCost"]["source"]);
           origins.push_back({"vciso.json", "/fullTime", index, "/vciso/fullTimeAnnualCost"});
         }
       }
