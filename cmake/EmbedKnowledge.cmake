@@ -31,14 +31,14 @@ foreach(_file IN LISTS INPUTS)
     list(APPEND _ordered "${_file}")
   endif()
 endforeach()
-foreach(_file IN LISTS INPUTS)  # hashed as written, in name order
+foreach(_file IN LISTS INPUTS)  # read once; hashed as written, in name order
   get_filename_component(_name "${_file}" NAME)
-  file(READ "${_file}" _text)
-  string(APPEND _hashed "${_name}\n${_text}\n")
+  file(READ "${_file}" "_text_${_name}")
+  string(APPEND _hashed "${_name}\n${_text_${_name}}\n")
 endforeach()
 foreach(_file IN LISTS _ordered)
   get_filename_component(_name "${_file}" NAME)
-  file(READ "${_file}" _text)
+  set(_text "${_text_${_name}}")
   if(MINIFY)
     string(REGEX REPLACE "\n *" "" _text "${_text}")
     # A file's top-level "description" documents it for its editors and no loader reads it

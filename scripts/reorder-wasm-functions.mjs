@@ -179,8 +179,7 @@ function appendGreedily(bodies, alone, group, window, order) {
 }
 
 // One variant's order (old positions), computed in a worker thread.
-function greedyOrder(bodies, byUse, window, mostUsed) {
-  const alone = bodies.map((b) => deflateRawSync(b, { level: 9 }).length);
+function greedyOrder(bodies, alone, byUse, window, mostUsed) {
   const order = [];
   appendGreedily(bodies, alone, byUse.slice(0, mostUsed), window, order);
   appendGreedily(bodies, alone, byUse.slice(mostUsed), window, order);
@@ -196,7 +195,7 @@ export function parseModule(module) {
   while (r.pos < bytes.length) {
     const id = r.byte();
     const size = r.u32();
-    sections.push({ id, start: r.pos, content: r.bytesOf(size) });
+    sections.push({ id, content: r.bytesOf(size) });
   }
   const section = (id) => sections.find((s) => s.id === id);
   for (const s of sections) {
@@ -261,8 +260,11 @@ export async function reorderFunctions(module) {
       return old;
     });
   const byUse = [...bodies.keys()].sort((a, b) => uses[b] - uses[a] || a - b);
+  const alone = bodies.map((b) => deflateRawSync(b, { level: 9 }).length);  // shared by the variants
   const orders = await Promise.all(VARIANTS.map(([window, mostUsed]) => new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { bodies, byUse, window, mostUsed } });
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: { bodies, alone, byUse, window, mostUsed },
+    });
     worker.once("message", resolve);
     worker.once("error", reject);
   })));
@@ -338,8 +340,8 @@ export function assemble({ bytes, sections, importedFunctions, types, bodies }, 
 }
 
 if (!isMainThread) {
-  const { bodies, byUse, window, mostUsed } = workerData;
-  parentPort.postMessage(greedyOrder(bodies.map((b) => Buffer.from(b)), byUse, window, mostUsed));
+  const { bodies, alone, byUse, window, mostUsed } = workerData;
+  parentPort.postMessage(greedyOrder(bodies.map((b) => Buffer.from(b)), alone, byUse, window, mostUsed));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const single = args[0] === "--single";
