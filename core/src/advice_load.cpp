@@ -42,7 +42,6 @@ std::map<std::string, std::string> readStringMap(const json& doc, const char* ke
 void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"advice.json", errors};
   AdviceKnowledge& k = kb.advice;
-  k = AdviceKnowledge{};
   if (!doc.is_object()) return read.fail("", "expected an object");
   const DecisionKnowledge& dk = kb.decision;  // rules.json loads first: its facts and groups
 

@@ -174,7 +174,6 @@ std::vector<int> readOrder(const json& doc, const char* key, const std::vector<s
 void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"rules.json", errors};
   DecisionKnowledge& k = kb.decision;
-  k = DecisionKnowledge{};
   if (!doc.is_object()) return read.fail("", "expected an object");
   const auto& models = leadershipModels();
   const auto& lines = reportingLines();

@@ -138,7 +138,7 @@ CheckedInput checkInput(std::string_view profileJson, const Options& options) {
   CheckedInput in;
   if (kbBroken(in.errors)) return in;
   in.overlaid = applyOverlays(embeddedKb(), options.overlays, in.errors);
-  in.profile = parseProfile(profileJson, in.errors, in.overlaid.kb.get());
+  parseProfileInto(profileJson, in.errors, in.overlaid.kb.get(), in.profile);
   if (!in.overlaid.kb || !in.errors.empty()) in.profile.reset();
   return in;
 }

@@ -835,21 +835,22 @@ void readCurrentAssignments(Checker& c, const Value& v, Profile& p, bool haveRol
 
 }  // namespace
 
-std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors,
-                                    const Kb* kb) noexcept {
+void parseProfileInto(std::string_view text, std::vector<Error>& errors, const Kb* kb,
+                      std::optional<Profile>& out) noexcept {
+  out.reset();
   try {
     jin::Document doc;
     jin::ParseError perr;
     if (!doc.parse(text, jin::Limits{}, perr)) {
       errors.push_back({perr.path, perr.code, perr.message, ""});
-      return std::nullopt;
+      return;
     }
     Value root = doc.root();
     if (!root.isObject()) {
       errors.push_back({"", "type",
                         cat({"expected the profile to be a JSON object, got ", describe(root)}),
                         ""});
-      return std::nullopt;
+      return;
     }
     std::size_t before = errors.size();
     Checker c(errors);
@@ -858,7 +859,7 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
         "strategy", "budget",       "currentRoles", "currentAssignments", "settings"};
     std::array<std::optional<Value>, 10> s;
     c.members(root, "", "the profile", names, s);
-    Profile p;
+    Profile& p = out.emplace();
     if (!s[0]) {
       c.add("/schema", "required", "the profile must start with \"schema\": \"seclead.profile/1\"");
     } else if (!s[0]->isString() || s[0]->text() != kSchema) {
@@ -879,17 +880,16 @@ std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& e
     if (s[7]) readCurrentRoles(c, *s[7], p, ids);
     if (s[8]) readCurrentAssignments(c, *s[8], p, s[7].has_value(), ids, kb ? *kb : embeddedKb());
     if (s[9] && c.object(*s[9], "/settings", "an object")) readSettings(c, *s[9], p);
-    if (errors.size() != before) return std::nullopt;
-    return p;
+    if (errors.size() != before) out.reset();
   } catch (const std::exception& e) {
     errors.push_back({"", "syntax",
                       std::string("could not read the profile: ") + exceptionReached(e.what()),
                       ""});
-    return std::nullopt;
+    out.reset();
   } catch (...) {
     exceptionReached("unknown");
     errors.push_back({"", "syntax", "could not read the profile", ""});
-    return std::nullopt;
+    out.reset();
   }
 }
 

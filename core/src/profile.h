@@ -92,8 +92,16 @@ struct Profile {
 // appends every problem found to `errors` and returns nullopt. Never throws.
 // `kb` (default: the embedded one) names the responsibilities currentAssignments may use,
 // so a responsibility added by an overlay can be assigned.
-std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors,
-                                    const Kb* kb = nullptr) noexcept;
+// parseProfileInto() fills `out` in place instead (the engine's call: no Profile is moved,
+// which spares the module Profile's move constructor); `out` is empty unless it succeeded.
+void parseProfileInto(std::string_view text, std::vector<Error>& errors, const Kb* kb,
+                      std::optional<Profile>& out) noexcept;
+inline std::optional<Profile> parseProfile(std::string_view text, std::vector<Error>& errors,
+                                           const Kb* kb = nullptr) noexcept {
+  std::optional<Profile> out;
+  parseProfileInto(text, errors, kb, out);
+  return out;
+}
 
 // JSON Pointers of the optional fields the profile left out (sorted, contract order).
 std::vector<std::string> unknownFields(const Profile& profile);

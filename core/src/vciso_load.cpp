@@ -10,7 +10,6 @@ namespace seclead {
 void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   KbReader read{"vciso.json", errors};
   VcisoKnowledge& k = kb.vciso;
-  k = VcisoKnowledge{};
   if (!doc.is_object()) return read.fail("", "expected an object");
   const json& hours = doc.valueRef("hours", json::sharedEmptyObject());
   const json& rate = doc.valueRef("rate", json::sharedEmptyObject());
