@@ -39,8 +39,8 @@ bool holds(bool always, const Condition& when, const FactSet& facts) {
 }
 
 std::string executiveOf(const Kb& kb, const std::string& model) {
-  auto it = kb.advice.executives.find(model);
-  return it == kb.advice.executives.end() ? std::string() : it->second;
+  const std::string* exec = textOf(kb.advice.executives, model);
+  return exec ? *exec : std::string();
 }
 
 // Whom the recommended security executive reports to: with a CSO over a CISO the CISO
@@ -74,6 +74,13 @@ std::string resolveOwner(const Kb& kb, const std::string& owner, const std::stri
 }
 
 }  // namespace
+
+const std::string* textOf(const std::vector<std::pair<std::string, std::string>>& table,
+                          std::string_view name) {
+  for (const auto& [key, value] : table)
+    if (key == name) return &value;
+  return nullptr;
+}
 
 std::vector<CollaborationPractice> adviseCollaboration(const Context& ctx,
                                                        const Leadership& leadership) {
@@ -152,13 +159,11 @@ std::vector<RoadmapItem> planRoadmap(const Context& ctx, const Leadership& leade
     if (!f.obligation.empty() &&
         std::find(covered.begin(), covered.end(), f.obligation) != covered.end())
       continue;
-    auto h = k.findingHorizon.find(f.severity);
-    auto o = k.findingOwner.find(f.kind);
+    const std::string* h = textOf(k.findingHorizon, f.severity);
+    const std::string* o = textOf(k.findingOwner, f.kind);
     std::string action = f.recommendation.empty() ? f.message : f.recommendation;
-    items.push_back(
-        {h == k.findingHorizon.end() ? "90-days" : h->second, action,
-         resolveOwner(kb, o == k.findingOwner.end() ? "ceo" : o->second, leadership.model),
-         f.message, f.source.empty() ? f.id : f.source});
+    items.push_back({h ? *h : "90-days", action, resolveOwner(kb, o ? *o : "ceo", leadership.model),
+                     f.message, f.source.empty() ? f.id : f.source});
   }
   // 3. What the recommendation itself needs.
   for (const auto& t : k.roadmap) {
@@ -224,12 +229,9 @@ ordered_json roleCharter(const Context& ctx, const Leadership& leadership, const
     skillRoles = {"cso", "ciso"};
   else
     skillRoles = {exec};
-  for (const auto& role : skillRoles) {
-    auto it = k.skills.find(role);
-    if (it == k.skills.end()) continue;
-    for (const auto& [skill, source] : it->second)
-      skills.push_back(concat({skill, " (", source, ")"}));
-  }
+  for (const auto& role : skillRoles)
+    for (const auto& s : k.skills)
+      if (s.role == role) skills.push_back(concat({s.skill, " (", s.source, ")"}));
   charter.set("skills", std::move(skills));
 
   ordered_json authority = ordered_json::array();

@@ -42,14 +42,23 @@ struct CharterText {
   Condition when;
 };
 
+// The value of `name` in a table of AdviceKnowledge, or null.
+const std::string* textOf(const std::vector<std::pair<std::string, std::string>>& table,
+                          std::string_view name);
+
+struct RoleSkill {
+  std::string role, skill, source;
+};
+
 struct AdviceKnowledge {
   Condition collaborationWhen;
   std::string collaborationReason;
   std::vector<AdviceChallenge> challenges;
   std::vector<RoadmapTemplate> roadmap;
-  std::map<std::string, std::string> findingHorizon, findingOwner, executives;
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
-      skills;  // role -> (skill, source)
+  // Name -> value tables in advice.json's order (names unique: the reader refuses a repeated
+  // member name); looked up by textOf(). Pairs, not maps: no map code in the module for them.
+  std::vector<std::pair<std::string, std::string>> findingHorizon, findingOwner, executives;
+  std::vector<RoleSkill> skills;  // advice.json order: by role, then as listed
   std::vector<CharterText> authority;
 };
 

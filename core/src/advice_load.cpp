@@ -22,15 +22,16 @@ bool compileWhen(const json& entry, const DecisionKnowledge& k, Condition& out, 
   return true;
 }
 
-std::map<std::string, std::string> readStringMap(const json& doc, const char* key, KbReader& read) {
-  std::map<std::string, std::string> out;
+std::vector<std::pair<std::string, std::string>> readStringMap(const json& doc, const char* key,
+                                                               KbReader& read) {
+  std::vector<std::pair<std::string, std::string>> out;
   if (!doc.contains(key) || !doc[key].is_object()) {
     read.fail(std::string("/") + key, "expected an object of strings");
     return out;
   }
   for (const auto& [name, value] : doc[key].items()) {
     if (value.is_string())
-      out[name] = value.get<std::string>();
+      out.emplace_back(name, value.get<std::string>());
     else
       read.fail(std::string("/") + key + "/" + name, "expected a string");
   }
@@ -89,15 +90,14 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   k.findingOwner = readStringMap(doc, "findingOwner", read);
   k.executives = readStringMap(doc, "executives", read);
   for (const auto& m : leadershipModels())
-    if (!k.executives.count(m)) read.fail("/executives", "missing model '" + m + "'");
+    if (!textOf(k.executives, m)) read.fail("/executives", "missing model '" + m + "'");
 
   if (doc.contains("skills") && doc["skills"].is_object()) {
     for (const auto& [role, list] : doc["skills"].items()) {
       if (!kb.isRole(role)) read.fail("/skills/" + role, "unknown role");
       for (std::size_t i = 0; list.is_array() && i < list.size(); ++i) {
         std::string at = "/skills/" + role + "/" + std::to_string(i);
-        k.skills[role].emplace_back(read.str(list[i], "skill", at),
-                                    read.str(list[i], "source", at));
+        k.skills.push_back({role, read.str(list[i], "skill", at), read.str(list[i], "source", at)});
       }
     }
   } else {

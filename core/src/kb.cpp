@@ -46,16 +46,9 @@ void loadMeta(const json& doc, Kb& kb, std::vector<KbError>& errors) {
       read.fail("/usdPerUnit/" + code, "expected a 3-letter code with a positive rate");
       continue;
     }
-    kb.usdPerUnit[code] = rate.get<double>();
+    kb.ratesByCode.emplace_back(packedCode(code), rate.get<double>());
   }
-  for (const auto& [code, rate] : kb.usdPerUnit)
-    kb.ratesByCode.emplace_back(packedCode(code), rate);
-  sortStable(kb.ratesByCode);
-  if (doc.contains("texts") && doc["texts"].is_object()) {
-    for (const auto& [key, text] : doc["texts"].items()) {
-      if (text.is_string()) kb.texts[key] = text.get<std::string>();
-    }
-  }
+  sortStable(kb.ratesByCode);  // the reader refuses a repeated member name: codes are unique
 }
 
 void loadRoles(const json& doc, Kb& kb, std::vector<KbError>& errors) {
@@ -116,6 +109,15 @@ const ResponsibilityInfo* Kb::responsibility(std::string_view id) const {
   return nullptr;
 }
 
+std::string Kb::currencyCodes() const {
+  std::string out;
+  for (const auto& [code, rate] : ratesByCode) {
+    if (!out.empty()) out += ", ";
+    for (int shift : {16, 8, 0}) out += static_cast<char>(code >> shift & 0xFF);
+  }
+  return out;
+}
+
 const double* Kb::usdRate(std::string_view currency) const {
   const std::uint32_t key = packedCode(currency);
   auto it = std::lower_bound(ratesByCode.begin(), ratesByCode.end(), key,
@@ -134,6 +136,14 @@ std::optional<double> Kb::fromUsd(double usd, std::string_view currency) const {
   const double* rate = usdRate(currency);
   if (!rate) return std::nullopt;
   return usd / *rate;
+}
+
+void KbReader::fail(const std::string& at, const std::string& message) {
+  errors.push_back({file, at, message});
+}
+
+void KbReader::fail(const std::string& at, const char* message) {
+  errors.push_back({file, at, message});
 }
 
 std::string KbReader::str(const json& obj, const char* key, const std::string& at, bool required) {

@@ -42,12 +42,11 @@ struct Kb {
 
   std::vector<RoleInfo> roles;                        // knowledge order
   std::vector<ResponsibilityInfo> responsibilities;   // knowledge order
-  std::map<std::string, double> usdPerUnit;           // currency code -> USD per unit
-  // The same rates keyed by the code's three letters packed in an integer, sorted: the
-  // what-if search converts money thousands of times per assessment, and the string-keyed
-  // lookup was ~5% of an assessment in WebAssembly (its memcmp is a byte loop).
+  // meta.json's USD per unit of each currency, keyed by the code's three letters packed in an
+  // integer and sorted (so in code order): the what-if search converts money thousands of
+  // times per assessment, and a string-keyed lookup was ~5% of an assessment in WebAssembly
+  // (its memcmp is a byte loop).
   std::vector<std::pair<std::uint32_t, double>> ratesByCode;
-  std::map<std::string, std::string> texts;           // overlay-translatable texts by key
 
   ObligationCatalog obligations;      // obligations.cpp
   DecisionKnowledge decision;         // decision.cpp
@@ -63,6 +62,8 @@ struct Kb {
   std::optional<double> fromUsd(double usd, std::string_view currency) const;
   // USD per unit of `currency`, or null if the code is unknown (the one way to ask).
   const double* usdRate(std::string_view currency) const;
+  // The known currency codes in code order, comma-separated (for messages).
+  std::string currencyCodes() const;
 };
 
 // The embedded knowledge base, loaded once (thread-safe). kbLoadErrors() is empty when it
@@ -88,7 +89,9 @@ struct KbReader {
   std::string str(const json& obj, const char* key, const std::string& at, bool required = true);
   double num(const json& obj, const char* key, const std::string& at, double fallback = 0);
   std::vector<std::string> strs(const json& obj, const char* key, const std::string& at);
-  void fail(const std::string& at, const std::string& message) { errors.push_back({file, at, message}); }
+  // Out of line: a clean load calls neither, and inline each call site built the error.
+  [[gnu::cold]] void fail(const std::string& at, const std::string& message);
+  [[gnu::cold]] void fail(const std::string& at, const char* message);
 };
 
 }  // namespace seclead

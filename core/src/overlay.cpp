@@ -616,28 +616,38 @@ OverlaidKb applyOverlays(const Kb& base, const std::vector<std::string>& overlay
     out.kb = std::shared_ptr<const Kb>(&base, [](const Kb*) {});  // no overlays: no copy
     return out;
   }
-  // Cache: most recently used first. Keyed by the exact bytes (what the SHA-256 covers) and
-  // the base knowledge base they were merged into.
+  // Cache: kCacheSize slots, the least recently used one reused. Keyed by the exact bytes
+  // (what the SHA-256 covers) and the base knowledge base they were merged into. Fixed slots
+  // and a use stamp, not a list kept in order: no insertion or erasure code in the module.
+  struct Slot {
+    const Kb* base = nullptr;
+    std::shared_ptr<const CacheEntry> entry;
+    std::uint64_t used = 0;  // 0: empty
+  };
   static std::mutex mutex;
-  static std::vector<std::pair<const Kb*, std::shared_ptr<const CacheEntry>>> cache;
+  static std::array<Slot, kCacheSize> cache;
+  static std::uint64_t clock = 0;
+  auto appendErrors = [&](const CacheEntry& entry) {
+    for (const Error& e : entry.errors) errors.push_back(e);
+  };
   {
     std::lock_guard lock(mutex);
-    for (std::size_t i = 0; i < cache.size(); ++i) {
-      if (cache[i].first != &base || cache[i].second->overlays != overlays) continue;
-      auto hit = cache[i];
-      cache.erase(cache.begin() + static_cast<std::ptrdiff_t>(i));
-      cache.insert(cache.begin(), hit);
-      errors.insert(errors.end(), hit.second->errors.begin(), hit.second->errors.end());
-      return hit.second->result;
+    for (Slot& slot : cache) {
+      if (!slot.used || slot.base != &base || slot.entry->overlays != overlays) continue;
+      slot.used = ++clock;
+      appendErrors(*slot.entry);
+      return slot.entry->result;
     }
   }
   auto entry = std::make_shared<CacheEntry>();
   entry->overlays = overlays;
   entry->result = build(base, overlays, entry->errors);
-  errors.insert(errors.end(), entry->errors.begin(), entry->errors.end());
+  appendErrors(*entry);
   std::lock_guard lock(mutex);
-  cache.insert(cache.begin(), {&base, entry});
-  if (cache.size() > kCacheSize) cache.pop_back();
+  Slot* oldest = &cache[0];
+  for (Slot& slot : cache)
+    if (slot.used < oldest->used) oldest = &slot;
+  *oldest = {&base, entry, ++clock};
   return entry->result;
 }
 

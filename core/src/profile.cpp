@@ -212,6 +212,10 @@ class Checker {
   [[gnu::cold, gnu::noinline]] void add(const Ptr& path, const char* code, std::string message) {
     errors_.push_back({path.str(), code, std::move(message), ""});
   }
+  // A fixed message: the string is made here, not at each call site.
+  [[gnu::cold, gnu::noinline]] void add(const Ptr& path, const char* code, const char* message) {
+    add(path, code, std::string(message));
+  }
   // "<expected...>, got <v><after>"
   [[gnu::cold, gnu::noinline]] void got(const Ptr& path, const char* code,
                                         std::initializer_list<MessagePiece> expected,
@@ -258,14 +262,17 @@ class Checker {
     return false;
   }
 
-  std::optional<std::string> enumeration(const std::optional<Value>& v, const Ptr& path,
-                                         Names list) {
-    if (!v) return std::nullopt;
+  // Sets `out` (a std::string or std::optional<std::string>) to `v` when it is one of
+  // `list`; an error otherwise; nothing when absent. Written into place: no optional string
+  // returned, moved and destroyed at each of the call sites.
+  template <class Out>
+  void enumeration(const std::optional<Value>& v, const Ptr& path, Names list, Out& out) {
+    if (!v) return;
     if (!v->isString() || !oneOf(list, v->text())) {
       got(path, v->isString() ? "enum" : "type", {"expected one of ", listOf(list)}, *v);
-      return std::nullopt;
+      return;
     }
-    return std::string(v->text());
+    out = std::string(v->text());
   }
 
   std::optional<bool> boolean(const std::optional<Value>& v, const Ptr& path) {
@@ -340,14 +347,10 @@ class Checker {
   }
 
   [[gnu::cold, gnu::noinline]] void unknownCurrency(const Ptr& path, std::string_view c) {
-    std::string known;
-    for (const auto& [code, rate] : embeddedKb().usdPerUnit) {
-      if (!known.empty()) known += ", ";
-      known += code;
-    }
     add(path, "enum",
         cat({"the currency ", quote(c),
-             " has no conversion rate in the knowledge base; use one of ", known}));
+             " has no conversion rate in the knowledge base; use one of ",
+             embeddedKb().currencyCodes()}));
   }
 
   // {"amount": n, "currency": "XXX"}
@@ -524,8 +527,8 @@ void readOrganization(Checker& c, const Value& v, Profile& p) {
   p.totalAssets = c.money(s[4], path + "/totalAssets", false);
   if (!s[5])
     c.add(path + "/sector", "required", cat({"the sector is required: one of ", listOf(kSectors)}));
-  else if (auto sec = c.enumeration(s[5], path + "/sector", kSectors))
-    p.sector = *sec;
+  else
+    c.enumeration(s[5], path + "/sector", kSectors, p.sector);
   if (!s[6])
     c.add(path + "/jurisdictions", "required",
           "the jurisdictions are required: an array of country codes like [\"US\", \"US-NY\", "
@@ -536,7 +539,7 @@ void readOrganization(Checker& c, const Value& v, Profile& p) {
   p.sites = c.integer(s[8], path + "/sites", 1);
   p.operationalTechnology = c.boolean(s[9], path + "/operationalTechnology");
   p.criticalInfrastructure = c.boolean(s[10], path + "/criticalInfrastructure");
-  p.publicSectorBody = c.enumeration(s[11], path + "/publicSectorBody", kPublicSector);
+  c.enumeration(s[11], path + "/publicSectorBody", kPublicSector, p.publicSectorBody);
 }
 
 void readData(Checker& c, const Value& v, Profile& p) {
@@ -545,12 +548,12 @@ void readData(Checker& c, const Value& v, Profile& p) {
       "hipaa",        "paymentCards",        "intellectualProperty"};
   std::array<std::optional<Value>, 6> s;
   c.members(v, "/data", "data", names, s);
-  p.personalData = c.enumeration(s[0], "/data/personalData", kScale);
-  p.specialCategoryData = c.enumeration(s[1], "/data/specialCategoryData", kScale);
-  p.systematicMonitoring = c.enumeration(s[2], "/data/systematicMonitoring", kScale);
-  p.hipaa = c.enumeration(s[3], "/data/hipaa", kHipaa);
-  p.paymentCards = c.enumeration(s[4], "/data/paymentCards", kCards);
-  p.intellectualProperty = c.enumeration(s[5], "/data/intellectualProperty", kLevel);
+  c.enumeration(s[0], "/data/personalData", kScale, p.personalData);
+  c.enumeration(s[1], "/data/specialCategoryData", kScale, p.specialCategoryData);
+  c.enumeration(s[2], "/data/systematicMonitoring", kScale, p.systematicMonitoring);
+  c.enumeration(s[3], "/data/hipaa", kHipaa, p.hipaa);
+  c.enumeration(s[4], "/data/paymentCards", kCards, p.paymentCards);
+  c.enumeration(s[5], "/data/intellectualProperty", kLevel, p.intellectualProperty);
 }
 
 void readRegulatory(Checker& c, const Value& v, Profile& p) {
@@ -560,7 +563,7 @@ void readRegulatory(Checker& c, const Value& v, Profile& p) {
   c.members(v, "/regulatory", "regulatory", names, s);
   p.nydfsCovered = c.boolean(s[0], "/regulatory/nydfsCovered");
   p.euFinancialEntity = c.boolean(s[1], "/regulatory/euFinancialEntity");
-  p.nis2 = c.enumeration(s[2], "/regulatory/nis2", kNis2);
+  c.enumeration(s[2], "/regulatory/nis2", kNis2, p.nis2);
   p.frameworks = c.frameworks(s[3], "/regulatory/frameworks");
 }
 
@@ -569,10 +572,10 @@ void readRisk(Checker& c, const Value& v, Profile& p) {
       "physicalRisk", "cyberThreat", "incidentsLast24Months", "riskAppetite", "securityMaturity"};
   std::array<std::optional<Value>, 5> s;
   c.members(v, "/risk", "risk", names, s);
-  p.physicalRisk = c.enumeration(s[0], "/risk/physicalRisk", kLevel);
-  p.cyberThreat = c.enumeration(s[1], "/risk/cyberThreat", kLevel);
+  c.enumeration(s[0], "/risk/physicalRisk", kLevel, p.physicalRisk);
+  c.enumeration(s[1], "/risk/cyberThreat", kLevel, p.cyberThreat);
   p.incidentsLast24Months = c.integer(s[2], "/risk/incidentsLast24Months", 0);
-  p.riskAppetite = c.enumeration(s[3], "/risk/riskAppetite", kAppetite);
+  c.enumeration(s[3], "/risk/riskAppetite", kAppetite, p.riskAppetite);
   if (auto m = c.integer(s[4], "/risk/securityMaturity", 1, 5))
     p.securityMaturity = static_cast<int>(*m);
 }
@@ -581,9 +584,9 @@ void readStrategy(Checker& c, const Value& v, Profile& p) {
   static constexpr std::array<std::string_view, 3> names = {"priority", "cloud", "workforce"};
   std::array<std::optional<Value>, 3> s;
   c.members(v, "/strategy", "strategy", names, s);
-  p.priority = c.enumeration(s[0], "/strategy/priority", kPriority);
-  p.cloud = c.enumeration(s[1], "/strategy/cloud", kCloud);
-  p.workforce = c.enumeration(s[2], "/strategy/workforce", kWorkforce);
+  c.enumeration(s[0], "/strategy/priority", kPriority, p.priority);
+  c.enumeration(s[1], "/strategy/cloud", kCloud, p.cloud);
+  c.enumeration(s[2], "/strategy/workforce", kWorkforce, p.workforce);
 }
 
 void readBudget(Checker& c, const Value& v, Profile& p) {
@@ -715,8 +718,8 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
     }
     if (!s[1]) {
       c.add(atp + "/role", "required", cat({"each entry needs a role: one of ", listOf(kRoles)}));
-    } else if (auto role = c.enumeration(s[1], atp + "/role", kRoles)) {
-      r.role = *role;
+    } else {
+      c.enumeration(s[1], atp + "/role", kRoles, r.role);
     }
     if (s[2]) {
       if (!s[2]->isString())
@@ -724,7 +727,7 @@ void readCurrentRoles(Checker& c, const Value& v, Profile& p, IdIndex& index) {
       else
         reports = s[2];
     }
-    if (auto e = c.enumeration(s[3], atp + "/employment", kEmployment)) r.employment = *e;
+    c.enumeration(s[3], atp + "/employment", kEmployment, r.employment);
     if (s[4]) {
       if (!s[4]->isNumber()) {
         c.got(atp + "/fte", "type", {"expected a number with 0 < fte <= 1"}, *s[4]);

@@ -43,16 +43,16 @@ Hours hoursFor(const Context& ctx, const std::vector<ObligationResult>& obligati
   Hours h;
   for (const auto& o : obligations)
     if (obligationApplies(o)) ++h.applicable;
-  auto bandIt = k.hoursBySizeBand.find(ctx.facts.sizeBand);
-  h.size = bandIt == k.hoursBySizeBand.end() ? 0 : bandIt->second;
+  h.size = k.hoursBySizeBand[static_cast<std::size_t>(ctx.facts.sizeRank)];
   h.obligations = h.applicable * k.perObligation;
   // Unknown maturity counts as 2 (low), unknown threat as medium.
-  auto m = k.hoursByMaturity.find(p.securityMaturity.value_or(2));
-  if (m != k.hoursByMaturity.end()) h.maturity = m->second;
+  const int maturity = p.securityMaturity.value_or(2);  // 1..5 (the profile checker's range)
+  if (maturity >= 1 && maturity <= 5) h.maturity = k.hoursByMaturity[maturity - 1];
   std::int64_t incidents = p.incidentsLast24Months.value_or(0);
   h.incidents = static_cast<int>(std::min<std::int64_t>(incidents, k.maxIncidents)) * k.perIncident;
-  auto t = k.hoursByThreat.find(p.cyberThreat.value_or("medium"));
-  if (t != k.hoursByThreat.end()) h.threat = t->second;
+  const std::string_view threat = p.cyberThreat ? std::string_view(*p.cyberThreat) : "medium";
+  for (std::size_t i = 0; i < kVcisoThreats.size(); ++i)
+    if (threat == kVcisoThreats[i]) h.threat = k.hoursByThreat[i];
   h.total = std::clamp(h.size + h.obligations + h.maturity + h.incidents + h.threat, k.minHours,
                        k.maxHours);
   return h;

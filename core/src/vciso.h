@@ -1,8 +1,8 @@
 // vCISO engagement sizing and cost against a full-time executive.
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -16,11 +16,15 @@ struct Kb;
 struct KbError;
 struct Leadership;
 
+inline constexpr std::array<const char*, 3> kVcisoThreats = {"low", "medium", "high"};
+
+// The hour tables are arrays over their fixed keys (vciso.json's keys are checked by the
+// loader), so the module instantiates no map for them.
 struct VcisoKnowledge {
-  std::map<std::string, int> hoursBySizeBand;
+  std::array<int, 5> hoursBySizeBand{};  // by Facts::sizeRank: micro, small, ..., enterprise
   int perObligation = 0, perIncident = 0, maxIncidents = 0, minHours = 0, maxHours = 0;
-  std::map<int, int> hoursByMaturity;
-  std::map<std::string, int> hoursByThreat;
+  std::array<int, 5> hoursByMaturity{};  // security maturity 1..5
+  std::array<int, 3> hoursByThreat{};    // cyber threat low, medium, high (kVcisoThreats)
   double rateLowUsd = 0, rateHighUsd = 0, fullTimeAnnualUsd = 0;
   std::string hoursSource, rateSource, fullTimeSource;
   std::int64_t triggerHeadcount = 0;

@@ -15,25 +15,23 @@ void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
   const json& rate = doc.valueRef("rate", json::sharedEmptyObject());
   const json& fullTime = doc.valueRef("fullTime", json::sharedEmptyObject());
   const json& triggers = doc.valueRef("triggers", json::sharedEmptyObject());
-  for (const char* band : {"micro", "small", "medium", "large", "enterprise"}) {
-    const json& bands = hours.valueRef("bySizeBand", json::sharedEmptyObject());
-    k.hoursBySizeBand[band] = static_cast<int>(read.num(bands, band, "/hours/bySizeBand"));
-  }
+  const json& bySizeBand = hours.valueRef("bySizeBand", json::sharedEmptyObject());
+  const char* const bands[] = {"micro", "small", "medium", "large", "enterprise"};
+  for (std::size_t i = 0; i < k.hoursBySizeBand.size(); ++i)
+    k.hoursBySizeBand[i] = static_cast<int>(read.num(bySizeBand, bands[i], "/hours/bySizeBand"));
   k.hoursSource = read.str(hours, "bySizeBandSource", "/hours");
   k.perObligation = static_cast<int>(read.num(hours, "perApplicableObligation", "/hours"));
   k.perIncident = static_cast<int>(read.num(hours, "perIncident", "/hours"));
   k.maxIncidents = static_cast<int>(read.num(hours, "maxIncidents", "/hours"));
   k.minHours = static_cast<int>(read.num(hours, "minHours", "/hours"));
   k.maxHours = static_cast<int>(read.num(hours, "maxHours", "/hours"));
-  for (int m = 1; m <= 5; ++m) {
-    const json& byMaturity = hours.valueRef("byMaturity", json::sharedEmptyObject());
-    k.hoursByMaturity[m] =
-        static_cast<int>(read.num(byMaturity, std::to_string(m).c_str(), "/hours/byMaturity"));
-  }
-  for (const char* t : {"low", "medium", "high"}) {
-    const json& byThreat = hours.valueRef("byThreat", json::sharedEmptyObject());
-    k.hoursByThreat[t] = static_cast<int>(read.num(byThreat, t, "/hours/byThreat"));
-  }
+  const json& byMaturity = hours.valueRef("byMaturity", json::sharedEmptyObject());
+  const char* const levels[] = {"1", "2", "3", "4", "5"};
+  for (std::size_t i = 0; i < k.hoursByMaturity.size(); ++i)
+    k.hoursByMaturity[i] = static_cast<int>(read.num(byMaturity, levels[i], "/hours/byMaturity"));
+  const json& byThreat = hours.valueRef("byThreat", json::sharedEmptyObject());
+  for (std::size_t i = 0; i < k.hoursByThreat.size(); ++i)
+    k.hoursByThreat[i] = static_cast<int>(read.num(byThreat, kVcisoThreats[i], "/hours/byThreat"));
   k.rateLowUsd = read.num(rate, "lowUsd", "/rate");
   k.rateHighUsd = read.num(rate, "highUsd", "/rate");
   k.rateSource = read.str(rate, "source", "/rate");
