@@ -16,7 +16,7 @@ bool compileWhen(const json& entry, const DecisionKnowledge& k, Condition& out, 
   if (always) return true;
   std::string error;
   if (!compileCondition(entry["when"], k, out, error)) {
-    read.fail(at + "/when", error);
+    read.fail(at, "/when", error);
     return false;
   }
   return true;
@@ -78,7 +78,7 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     t.id = read.str(roadmap[i], "id", at);
     t.horizon = read.str(roadmap[i], "horizon", at);
     if (t.horizon != "30-days" && t.horizon != "90-days" && t.horizon != "12-months")
-      read.fail(at + "/horizon", "expected 30-days, 90-days or 12-months");
+      read.fail(at, "/horizon", "expected 30-days, 90-days or 12-months");
     compileWhen(roadmap[i], dk, t.when, t.always, at, read);
     t.action = read.str(roadmap[i], "action", at);
     t.owner = read.str(roadmap[i], "owner", at);

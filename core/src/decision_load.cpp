@@ -227,13 +227,13 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     rule.because = read.str(r, "because", at);
     rule.source = read.str(r, "source", at);
     for (const auto& other : k.rules)
-      if (other.id == rule.id) read.fail(at + "/id", "duplicate rule id '" + rule.id + "'");
+      if (other.id == rule.id) read.fail(at, "/id", "duplicate rule id '" + rule.id + "'");
     std::string error;
     if (!r.is_object() || !r.contains("when") || !compileCondition(r["when"], k, rule.when, error))
-      read.fail(at + "/when", error.empty() ? "expected a condition" : error);
+      read.fail(at, "/when", error.empty() ? "expected a condition" : error);
     const json& effect = r.valueRef("effect", json::sharedNull());
     if (!effect.is_object() || effect.empty()) {
-      read.fail(at + "/effect", "expected an effect: score, reportsTo and/or dpo");
+      read.fail(at, "/effect", "expected an effect: score, reportsTo and/or dpo");
       continue;
     }
     std::string text;
@@ -241,7 +241,7 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
       rule.score = readPoints(effect["score"], models, at + "/effect/score", read);
       if (usesFact(rule.when, kModel) || usesFact(rule.when, kCisoReportsTo) ||
           usesFact(rule.when, kDpoVerdict))
-        read.fail(at + "/when", "a scoring rule cannot read the decision it makes");
+        read.fail(at, "/when", "a scoring rule cannot read the decision it makes");
       for (const auto& [m, points] : rule.score)
         text += (text.empty() ? "" : ", ") + models[static_cast<std::size_t>(m)] + " " +
                 signedPoints(points);
@@ -256,7 +256,7 @@ void loadDecision(const json& doc, Kb& kb, std::vector<KbError>& errors) {
       rule.dpo =
           effect["dpo"].is_string() ? indexOf(dpoVerdicts(), effect["dpo"].get<std::string>()) : -1;
       if (rule.dpo < 0)
-        read.fail(at + "/effect/dpo", "expected required|recommended|not-required");
+        read.fail(at, "/effect/dpo", "expected required|recommended|not-required");
       else
         text += (text.empty() ? "" : ", ") + std::string("DPO ") + dpoVerdicts()[rule.dpo];
     }

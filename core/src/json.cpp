@@ -33,11 +33,15 @@ const Json::Array& emptyArray() {
   return value;
 }
 
+// A member name against a key: length and first byte before the bytes (in WebAssembly
+// memcmp is a call and a byte loop, and an object's names mostly differ in both).
+inline bool sameName(const std::string& name, std::string_view key) {
+  return name.size() == key.size() && (key.empty() || (name[0] == key[0] && name == key));
+}
+
 // The first fault of this thread since Json::clearFault(); empty when there is none.
 thread_local std::string t_fault;
 thread_local bool t_faulted = false;
-
-bool isPair(const Json& j) { return j.is_array() && j.size() == 2 && j[0].is_string(); }
 
 // ---- writing ---------------------------------------------------------------------------
 
@@ -286,85 +290,6 @@ void newline(JsonSink& out, int indent, int depth) {
 
 }  // namespace
 
-// ---- reading ---------------------------------------------------------------------------
-
-// `asNlohmann` (parse): numbers as nlohmann reads them, and a number too large for a double
-// discards the whole value. Otherwise (overlays) integral numbers become integers and a
-// number too large becomes null, which the overlay checker then reports at its pointer.
-// Each value is built where it will live, with no temporary to move and destroy: reading the
-// knowledge base destroyed one per node, and those calls were enough for V8 to optimise
-// Json::destroy() in the middle of a cold start.
-bool Json::buildFrom(const jin::Value& v, bool asNlohmann, Json& out) {
-  switch (v.kind()) {
-    case jin::Kind::Null:
-      return true;
-    case jin::Kind::False:
-    case jin::Kind::True:
-      out.type_ = value_t::boolean;
-      out.v_.b = v.kind() == jin::Kind::True;
-      return true;
-    case jin::Kind::String:
-      out.v_.s = newString(v.text());
-      out.type_ = value_t::string;
-      return true;
-    case jin::Kind::Number: {
-      if (!asNlohmann) {
-        // Overlays, as JSON Schema: 12.0 is the integer 12 (rule points must be integers).
-        bool overflow = false;
-        if (auto i = v.integer(overflow)) {
-          out.type_ = value_t::number_integer;
-          out.v_.i = *i;
-        } else if (auto d = v.number()) {
-          out.type_ = value_t::number_float;
-          out.v_.d = *d;
-        }
-        return true;
-      }
-      // nlohmann: a non-negative integer is unsigned, a negative one signed; an integer
-      // too large for 64 bits becomes a double.
-      bool negative = false;
-      std::uint64_t magnitude = 0;
-      if (v.plainInteger(negative, magnitude)) {
-        if (!negative) {
-          out.type_ = value_t::number_unsigned;
-          out.v_.u = magnitude;
-          return true;
-        }
-        if (magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
-          out.type_ = value_t::number_integer;
-          out.v_.i = static_cast<std::int64_t>(0 - magnitude);
-          return true;
-        }
-      }
-      auto d = v.number();
-      if (!d) return false;
-      out.type_ = value_t::number_float;
-      out.v_.d = *d;
-      return true;
-    }
-    case jin::Kind::Array: {
-      out.v_.a = newArray();
-      out.type_ = value_t::array;
-      out.v_.a->reserve(v.size());
-      for (const auto& item : v)
-        if (!buildFrom(item, asNlohmann, out.v_.a->emplace_back())) return false;
-      return true;
-    }
-    case jin::Kind::Object: {
-      out.v_.o = newObject();
-      out.type_ = value_t::object;
-      out.v_.o->reserve(v.size());
-      for (const auto& item : v) {
-        Member& member = out.v_.o->emplace_back(
-            std::piecewise_construct, std::forward_as_tuple(item.key()), std::forward_as_tuple());
-        if (!buildFrom(item, asNlohmann, member.second)) return false;
-      }
-      return true;
-    }
-  }
-  return true;
-}
-
 // ---- the pool of recycled heap parts ---------------------------------------------------
 
 namespace {
@@ -493,78 +418,6 @@ Json::Json(value_t type) : type_(type) {
   if (type == value_t::string) v_.s = newString(std::string_view());
 }
 
-Json::Json(std::initializer_list<Json> init) {
-  bool object = std::all_of(init.begin(), init.end(), isPair);
-  if (object && init.size() > 0) {
-    type_ = value_t::object;
-    v_.o = newObject();
-    v_.o->reserve(init.size());
-    for (const auto& pair : init) v_.o->emplace_back(pair[0].string(), pair[1]);
-  } else {
-    type_ = value_t::array;
-    v_.a = newArray();
-    v_.a->assign(init.begin(), init.end());
-  }
-}
-
-Json Json::array(std::initializer_list<Json> init) {
-  Json out = array();
-  *out.v_.a = Array(init);
-  return out;
-}
-
-Json Json::arrayOf(Json item) {
-  Json out = array();
-  out.v_.a->push_back(std::move(item));
-  return out;
-}
-
-Json Json::object(std::initializer_list<Field> fields) {
-  Json out = object();
-  out.v_.o->reserve(fields.size());
-  for (const auto& f : fields) out.v_.o->emplace_back(f.key, f.value);
-  return out;
-}
-
-Json::Json(const Json& other) : type_(other.type_) {
-  switch (type_) {
-    case value_t::string:
-      v_.s = newString(std::string_view(*other.v_.s));
-      break;
-    case value_t::array:
-      v_.a = newArray();
-      *v_.a = *other.v_.a;
-      break;
-    case value_t::object:
-      v_.o = newObject();
-      *v_.o = *other.v_.o;
-      break;
-    default: v_ = other.v_;
-  }
-}
-
-Json Json::from(const jin::Value& node) {
-  Json out;
-  buildFrom(node, false, out);  // never false for overlays: a number too large stays null
-  return out;
-}
-
-Json Json::parse(std::string_view text, std::nullptr_t, bool) {
-  // Generous limits: these texts are the embedded knowledge base and reports given back to
-  // render(); profiles and overlays are read with the contract's limits elsewhere.
-  jin::Limits limits;
-  limits.maxBytes = 64u * 1024 * 1024;
-  limits.maxDepth = 128;
-  limits.maxString = 16u * 1024 * 1024;
-  limits.maxArray = 16u * 1024 * 1024;
-  jin::Document doc;
-  jin::ParseError error;
-  Json out;
-  if (!doc.parse(text, limits, error) || !buildFrom(doc.root(), true, out))
-    return Json(value_t::discarded);
-  return out;
-}
-
 // ---- faults ----------------------------------------------------------------------------
 
 const char* Json::fault() noexcept {
@@ -645,7 +498,7 @@ const Json& Json::sharedNull() noexcept {
 const Json* Json::member(std::string_view key) const noexcept {
   if (type_ != value_t::object) return nullptr;
   for (const auto& m : *v_.o)
-    if (m.first == key) return &m.second;
+    if (sameName(m.first, key)) return &m.second;
   return nullptr;
 }
 
@@ -672,7 +525,7 @@ Json& Json::operator[](std::string_view key) {
     return scratch();
   }
   for (auto& m : *v_.o)
-    if (m.first == key) return m.second;
+    if (sameName(m.first, key)) return m.second;
   return v_.o->emplace_back(std::string(key), Json()).second;
 }
 
@@ -727,37 +580,6 @@ Json& Json::at(std::size_t index) {
 
 bool Json::contains(std::string_view key) const noexcept { return member(key) != nullptr; }
 
-std::size_t Json::erase(std::string_view key) {
-  if (!is_object()) return 0;
-  auto it = std::find_if(v_.o->begin(), v_.o->end(), [&](const Member& m) { return m.first == key; });
-  if (it == v_.o->end()) return 0;
-  v_.o->erase(it);
-  return 1;
-}
-
-void Json::erase(std::size_t index) {
-  if (!is_array() || index >= v_.a->size()) {
-    recordFault("JSON index out of range");
-    return;
-  }
-  v_.a->erase(v_.a->begin() + static_cast<std::ptrdiff_t>(index));
-}
-
-void Json::update(const Json& other) {
-  if (is_null()) *this = object();
-  if (!is_object() || !other.is_object()) {
-    typeError("object");
-    return;
-  }
-  for (const auto& [key, value] : *other.v_.o) (*this)[key] = value;
-}
-
-std::string Json::value(std::string_view key, const char* fallback) const {
-  const Json* found = member(key);
-  if (!found || found->is_null()) return fallback;
-  return found->string();
-}
-
 void Json::push_back(Json item) {
   if (is_null()) *this = array();
   if (!is_array()) {
@@ -779,14 +601,14 @@ const Json::Object& Json::items() const { return is_object() ? *v_.o : emptyObje
 Json::iterator Json::find(std::string_view key) {
   if (is_object())
     for (std::size_t i = 0; i < v_.o->size(); ++i)
-      if ((*v_.o)[i].first == key) return iterator(this, i);
+      if (sameName((*v_.o)[i].first, key)) return iterator(this, i);
   return end();
 }
 
 Json::const_iterator Json::find(std::string_view key) const {
   if (is_object())
     for (std::size_t i = 0; i < v_.o->size(); ++i)
-      if ((*v_.o)[i].first == key) return const_iterator(this, i);
+      if (sameName((*v_.o)[i].first, key)) return const_iterator(this, i);
   return end();
 }
 
@@ -861,48 +683,6 @@ std::string Json::dump(int indent, char, bool, error_handler_t) const {
 void Json::dumpTo(std::string& out, int indent) const {
   JsonSink sink(out);
   write(sink, indent, 0);
-}
-
-bool operator==(const Json& a, const Json& b) noexcept {
-  using T = Json::value_t;
-  if (a.is_number() && b.is_number()) {
-    if (a.type_ == b.type_) {
-      if (a.type_ == T::number_integer) return a.v_.i == b.v_.i;
-      if (a.type_ == T::number_unsigned) return a.v_.u == b.v_.u;
-      return a.v_.d == b.v_.d;
-    }
-    if (a.is_number_float() || b.is_number_float()) return a.get<double>() == b.get<double>();
-    // signed vs unsigned
-    const Json& s = a.type_ == T::number_integer ? a : b;
-    const Json& u = a.type_ == T::number_unsigned ? a : b;
-    return s.v_.i >= 0 && static_cast<std::uint64_t>(s.v_.i) == u.v_.u;
-  }
-  if (a.type_ != b.type_) return false;
-  switch (a.type_) {
-    case T::null: return true;
-    case T::discarded: return false;
-    case T::boolean: return a.v_.b == b.v_.b;
-    case T::string: return *a.v_.s == *b.v_.s;
-    case T::array: return *a.v_.a == *b.v_.a;
-    case T::object: return *a.v_.o == *b.v_.o;
-    default: return false;
-  }
-}
-
-bool operator<(const Json& a, const Json& b) noexcept {
-  using T = Json::value_t;
-  if (a.is_number() && b.is_number()) {
-    if (a.type_ == T::number_integer && b.type_ == T::number_integer) return a.v_.i < b.v_.i;
-    if (a.type_ == T::number_unsigned && b.type_ == T::number_unsigned) return a.v_.u < b.v_.u;
-    return a.get<double>() < b.get<double>();
-  }
-  if (a.type_ != b.type_) return a.type_ < b.type_;
-  switch (a.type_) {
-    case T::boolean: return a.v_.b < b.v_.b;
-    case T::string: return *a.v_.s < *b.v_.s;
-    case T::array: return *a.v_.a < *b.v_.a;
-    default: return false;
-  }
 }
 
 }  // namespace seclead

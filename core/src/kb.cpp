@@ -59,7 +59,7 @@ void loadRoles(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     RoleInfo role{read.str(doc[i], "id", at), read.str(doc[i], "name", at),
                   read.str(doc[i], "description", at), read.str(doc[i], "source", at),
                   doc[i].value("custom", false)};
-    if (kb.role(role.id)) read.fail(at + "/id", "duplicate role id '" + role.id + "'");
+    if (kb.role(role.id)) read.fail(at, "/id", "duplicate role id '" + role.id + "'");
     kb.roles.push_back(std::move(role));
   }
 }
@@ -72,7 +72,8 @@ void loadResponsibilities(const json& doc, Kb& kb, std::vector<KbError>& errors)
     ResponsibilityInfo item{read.str(doc[i], "id", at), read.str(doc[i], "name", at),
                             read.str(doc[i], "domain", at), read.str(doc[i], "description", at),
                             read.str(doc[i], "source", at), doc[i].value("custom", false)};
-    if (kb.responsibility(item.id)) read.fail(at + "/id", "duplicate responsibility id '" + item.id + "'");
+    if (kb.responsibility(item.id))
+      read.fail(at, "/id", "duplicate responsibility id '" + item.id + "'");
     kb.responsibilities.push_back(std::move(item));
   }
 }
@@ -144,6 +145,14 @@ void KbReader::fail(const std::string& at, const std::string& message) {
 
 void KbReader::fail(const std::string& at, const char* message) {
   errors.push_back({file, at, message});
+}
+
+void KbReader::fail(const std::string& at, const char* suffix, const std::string& message) {
+  errors.push_back({file, at + suffix, message});
+}
+
+void KbReader::fail(const std::string& at, const char* suffix, const char* message) {
+  errors.push_back({file, at + suffix, message});
 }
 
 std::string KbReader::str(const json& obj, const char* key, const std::string& at, bool required) {

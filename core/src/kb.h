@@ -92,6 +92,9 @@ struct KbReader {
   // Out of line: a clean load calls neither, and inline each call site built the error.
   [[gnu::cold]] void fail(const std::string& at, const std::string& message);
   [[gnu::cold]] void fail(const std::string& at, const char* message);
+  // At `at` + `suffix`, the path joined here rather than at each call site.
+  [[gnu::cold]] void fail(const std::string& at, const char* suffix, const std::string& message);
+  [[gnu::cold]] void fail(const std::string& at, const char* suffix, const char* message);
 };
 
 }  // namespace seclead

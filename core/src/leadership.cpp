@@ -102,9 +102,12 @@ class WhatIf {
   // Nearest value in each direction that changes the model. The model only changes where a
   // fact changes, i.e. at a breakpoint, so trying both sides of each breakpoint (nearest
   // first) finds the nearest change without scanning.
-  template <class Set>
-  void numeric(const char* field, std::int64_t current, std::int64_t lo, std::int64_t hi,
-               const std::vector<std::int64_t>& candidates, Set set) {
+  // One function for the four numeric fields (their setters are plain functions): as a
+  // template over each setter's lambda, the search was compiled four times over.
+  using SetNumber = void (*)(Profile&, std::int64_t);
+  [[gnu::noinline]] void numeric(const char* field, std::int64_t current, std::int64_t lo,
+                                 std::int64_t hi, const std::vector<std::int64_t>& candidates,
+                                 SetNumber set) {
     std::vector<std::int64_t> up, down;
     for (std::int64_t v : candidates) {
       if (v < lo || v > hi) continue;

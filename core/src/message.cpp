@@ -74,6 +74,16 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
+std::string withThousands(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value), out;
+  if (value < 0) out += '-';
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 [[gnu::noinline]] std::string cat(std::initializer_list<MessagePiece> pieces) {
   return concat(pieces);
 }

@@ -64,4 +64,7 @@ std::string concat(std::initializer_list<MessagePiece> pieces);
 // The items with `separator` between them ("a, b, c"): lists of ids and fields in report texts.
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
+// An integer with thousands separators: 12500 -> "12,500", -1234 -> "-1,234".
+std::string withThousands(long long value);
+
 }  // namespace seclead

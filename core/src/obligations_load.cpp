@@ -69,7 +69,7 @@ struct Compiler {
       std::string name = j["condition"].is_string() ? j["condition"].get<std::string>() : "";
       c.ref = cat.conditionIndex(name);
       if (c.ref < 0 || c.ref >= maxRef) {
-        read.fail(at + "/condition", "unknown (or not yet defined) condition '" + name + "'");
+        read.fail(at, "/condition", "unknown (or not yet defined) condition '" + name + "'");
         c.kind = Trigger::Kind::All;  // an empty All is true; the KB error blocks use anyway
       }
       return c;
@@ -80,7 +80,7 @@ struct Compiler {
     TriggerFactType factType = TriggerFactType::Bool;
     c.fact = triggerFact(fact, factType);
     if (c.fact < 0) {
-      read.fail(at + "/fact", "unknown fact '" + fact + "'");
+      read.fail(at, "/fact", "unknown fact '" + fact + "'");
       c.kind = Trigger::Kind::All;
       return c;
     }
@@ -165,10 +165,10 @@ struct Compiler {
     else if (external == "gap")
       d.external = Duty::External::Gap;
     else
-      read.fail(at + "/external", "expected allowed | needs-overseer | partial | gap");
+      read.fail(at, "/external", "expected allowed | needs-overseer | partial | gap");
     d.primaryDuty = j.value("primaryDuty", false);
     d.segregation = j.value("segregation", false);
-    if (!d.segregation && !d.holders) read.fail(at + "/holders", "a duty needs holders");
+    if (!d.segregation && !d.holders) read.fail(at, "/holders", "a duty needs holders");
     return d;
   }
 };
@@ -213,7 +213,7 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
     rule.regulation = read.str(o, "regulation", at);
     rule.binding = read.str(o, "binding", at);
     if (rule.binding != "law" && rule.binding != "contract" && rule.binding != "voluntary")
-      read.fail(at + "/binding", "expected law | contract | voluntary");
+      read.fail(at, "/binding", "expected law | contract | voluntary");
     rule.requirement = read.str(o, "requires", at);
     rule.appliesWhen = read.str(o, "appliesWhen", at);
     rule.remedy = read.str(o, "remedy", at);
@@ -221,15 +221,15 @@ void loadObligations(const json& document, Kb& kb, std::vector<KbError>& errors)
     for (const char* key : {"independence", "cadence"}) read.str(o, key, at);
     if (!o.contains("outsourcing") || !o["outsourcing"].is_object() ||
         !o["outsourcing"].contains("allowed") || !o["outsourcing"]["allowed"].is_boolean())
-      read.fail(at + "/outsourcing", "expected {allowed: bool, conditions: text}");
+      read.fail(at, "/outsourcing", "expected {allowed: bool, conditions: text}");
     rule.roles = read.strs(o, "roles", at);
     for (const auto& r : rule.roles)
-      if (!kb.isRole(r)) read.fail(at + "/roles", "unknown role '" + r + "'");
+      if (!kb.isRole(r)) read.fail(at, "/roles", "unknown role '" + r + "'");
     rule.trigger =
         compiler.compile(o.valueRef("trigger", json::sharedNull()), at + "/trigger", allConditions);
     rule.duty = compiler.duty(o.valueRef("satisfiedBy", json::sharedNull()), at + "/satisfiedBy");
     for (const auto& other : cat.rules)
-      if (other.id == rule.id) read.fail(at + "/id", "duplicate obligation id '" + rule.id + "'");
+      if (other.id == rule.id) read.fail(at, "/id", "duplicate obligation id '" + rule.id + "'");
     cat.rules.push_back(std::move(rule));
   }
 }

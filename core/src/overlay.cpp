@@ -78,6 +78,10 @@ class Checker {
     errors_.push_back({path, code, std::move(message), input_});
     ++count_;
   }
+  // A fixed message: the string is made here, not at each call site.
+  [[gnu::noinline]] void add(const std::string& path, const char* code, const char* message) {
+    add(path, code, std::string(message));
+  }
   // "<expected...>, got <value>"
   [[gnu::noinline]] void got(const std::string& path, const char* code,
                              std::initializer_list<MessagePiece> expected, const json& value) {

@@ -45,10 +45,10 @@ RaciTemplateRow compileRow(const Kb& kb, KbReader& read, const json& binding, co
       if (index >= 0) list->push_back(index);
     }
   }
-  if (t.R.empty()) read.fail(at + "/R", "a row needs at least one responsible role");
+  if (t.R.empty()) read.fail(at, "/R", "a row needs at least one responsible role");
   t.criticality = row.value("criticality", std::string("medium"));
   if (t.criticality != "high" && t.criticality != "medium" && t.criticality != "low")
-    read.fail(at + "/criticality", "expected high | medium | low");
+    read.fail(at, "/criticality", "expected high | medium | low");
   t.source = read.str(row, "source", at);
   return t;
 }

@@ -140,15 +140,7 @@ std::string money(const ordered_json& value) {
   double d = value.get<double>();
   if (!std::isfinite(d)) return {};
   if (std::fabs(d) >= 1e15) return value.dump();  // beyond exact integers: as JSON prints it
-  long long n = std::llround(d);
-  bool negative = n < 0;
-  std::string digits = std::to_string(negative ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return negative ? "-" + out : out;
+  return withThousands(std::llround(d));
 }
 
 Charter readCharter(const ordered_json& charter) {

@@ -17,15 +17,6 @@ bool applicable(const std::vector<ObligationResult>& obligations, const std::str
   return false;
 }
 
-std::string withThousands(long long v) {
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (v < 0 ? "-" : "") + out;
-}
-
 std::string describe(const ordered_json& v) {
   if (v.is_null()) return "unknown";
   if (v.is_string()) return v.get<std::string>();
