@@ -241,6 +241,26 @@ TEST(Overlay, BuiltKnowledgeIsCachedByTheOverlayBytes) {
   EXPECT_EQ(none.kb.get(), &embeddedKb()) << "no overlays: the embedded knowledge, not a copy";
 }
 
+TEST(Overlay, CacheKeepsTheEightMostRecentlyUsedMerges) {
+  std::vector<Error> errors;
+  // Other bytes, the same overlay: each a cache entry of its own (trailing spaces, so keys no
+  // earlier test used). The results are kept, so a rebuilt knowledge base cannot reuse the
+  // address of an evicted one.
+  auto merge = [&](int i) {
+    return applyOverlays(embeddedKb(), {example("ot-operations.json") + std::string(100 + i, ' ')},
+                         errors);
+  };
+  std::vector<OverlaidKb> first;
+  for (int i = 0; i < 8; ++i) first.push_back(merge(i));  // the cache now holds exactly these
+  ASSERT_TRUE(errors.empty()) << describe(errors);
+  EXPECT_EQ(merge(0).kb.get(), first[0].kb.get()) << "a hit, and now the most recently used";
+  first.push_back(merge(8));  // a ninth entry evicts the least recently used: entry 1
+  EXPECT_EQ(merge(0).kb.get(), first[0].kb.get()) << "used just before: kept";
+  EXPECT_EQ(merge(2).kb.get(), first[2].kb.get()) << "not the least recently used: kept";
+  EXPECT_NE(merge(1).kb.get(), first[1].kb.get()) << "the least recently used: built anew";
+  EXPECT_TRUE(errors.empty()) << describe(errors);
+}
+
 // --- determinism -------------------------------------------------------------------------
 
 TEST(Overlay, SameOverlaysInTheSameOrderGiveByteIdenticalReports) {
