@@ -3,8 +3,9 @@
 #             -P EmbedKnowledge.cmake
 # MINIFY (the WebAssembly builds) drops the whitespace between tokens (cmake/minify-json.mjs),
 # so the values are unchanged: 150 KB -> 115 KB of JSON for the module to carry and read at
-# start-up (line breaks and indentation: 1.5 KB gzip; the spaces after ':' and ',': 0.2 KB). Native builds keep the files as written, so a knowledge-base syntax error still names
-# its real line.
+# start-up (line breaks and indentation: 1.5 KB gzip; the spaces after ':' and ',': 0.2 KB).
+# Native builds keep the files as written, so a knowledge-base syntax error still names its
+# real line.
 set(_body "")
 # Scratch files of this run: both WebAssembly core libraries run this step for the same output,
 # sometimes at the same time.

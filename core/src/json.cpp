@@ -4,10 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <tuple>
 
 #include "decimal.h"
-#include "json_input.h"
 
 namespace seclead {
 

@@ -1,8 +1,7 @@
-// The parts of the JSON type that run off the assessment's hot path: building a tree from
-// parsed text (the knowledge base, overlays, reports given back to render()), the small
-// builders, copies, member and item removal, comparison. Apart from json.cpp, whose writer and tree
-// growth the WebAssembly module compiles for speed (core/CMakeLists.txt): these are compiled
-// for size.
+// The parts of the JSON type off the assessment's hot path: building a tree from parsed text
+// (the knowledge base, overlays, reports given back to render()), the small builders, copies,
+// member and item removal, comparison. Apart from json.cpp, whose writer and tree growth the
+// WebAssembly module compiles for speed (core/CMakeLists.txt): these are compiled for size.
 #include <algorithm>
 #include <tuple>
 
