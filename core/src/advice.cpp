@@ -75,8 +75,7 @@ std::string resolveOwner(const Kb& kb, const std::string& owner, const std::stri
 
 }  // namespace
 
-const std::string* textOf(const std::vector<std::pair<std::string, std::string>>& table,
-                          std::string_view name) {
+const std::string* textOf(const TextTable& table, std::string_view name) {
   for (const auto& [key, value] : table)
     if (key == name) return &value;
   return nullptr;

@@ -42,9 +42,12 @@ struct CharterText {
   Condition when;
 };
 
-// The value of `name` in a table of AdviceKnowledge, or null.
-const std::string* textOf(const std::vector<std::pair<std::string, std::string>>& table,
-                          std::string_view name);
+// Name -> text, in the knowledge file's order (names unique: the reader refuses a repeated
+// member name). Pairs, not a map: no map code in the module for these small tables.
+using TextTable = std::vector<std::pair<std::string, std::string>>;
+
+// The text of `name` in `table`, or null.
+const std::string* textOf(const TextTable& table, std::string_view name);
 
 struct RoleSkill {
   std::string role, skill, source;
@@ -55,9 +58,7 @@ struct AdviceKnowledge {
   std::string collaborationReason;
   std::vector<AdviceChallenge> challenges;
   std::vector<RoadmapTemplate> roadmap;
-  // Name -> value tables in advice.json's order (names unique: the reader refuses a repeated
-  // member name); looked up by textOf(). Pairs, not maps: no map code in the module for them.
-  std::vector<std::pair<std::string, std::string>> findingHorizon, findingOwner, executives;
+  TextTable findingHorizon, findingOwner, executives;  // looked up by textOf()
   std::vector<RoleSkill> skills;  // advice.json order: by role, then as listed
   std::vector<CharterText> authority;
 };

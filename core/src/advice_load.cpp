@@ -22,9 +22,8 @@ bool compileWhen(const json& entry, const DecisionKnowledge& k, Condition& out, 
   return true;
 }
 
-std::vector<std::pair<std::string, std::string>> readStringMap(const json& doc, const char* key,
-                                                               KbReader& read) {
-  std::vector<std::pair<std::string, std::string>> out;
+TextTable readTextTable(const json& doc, const char* key, KbReader& read) {
+  TextTable out;
   if (!doc.contains(key) || !doc[key].is_object()) {
     read.fail(std::string("/") + key, "expected an object of strings");
     return out;
@@ -86,9 +85,9 @@ void loadAdvice(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     t.source = read.str(roadmap[i], "source", at);
     k.roadmap.push_back(std::move(t));
   }
-  k.findingHorizon = readStringMap(doc, "findingHorizon", read);
-  k.findingOwner = readStringMap(doc, "findingOwner", read);
-  k.executives = readStringMap(doc, "executives", read);
+  k.findingHorizon = readTextTable(doc, "findingHorizon", read);
+  k.findingOwner = readTextTable(doc, "findingOwner", read);
+  k.executives = readTextTable(doc, "executives", read);
   for (const auto& m : leadershipModels())
     if (!textOf(k.executives, m)) read.fail("/executives", "missing model '" + m + "'");
 

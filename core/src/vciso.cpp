@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "context.h"
+#include "contract.h"
 #include "decision.h"
 #include "message.h"
 
@@ -42,8 +43,8 @@ Hours hoursFor(const Context& ctx, const std::vector<ObligationResult>& obligati
   std::int64_t incidents = p.incidentsLast24Months.value_or(0);
   h.incidents = static_cast<int>(std::min<std::int64_t>(incidents, k.maxIncidents)) * k.perIncident;
   const std::string_view threat = p.cyberThreat ? std::string_view(*p.cyberThreat) : "medium";
-  for (std::size_t i = 0; i < kVcisoThreats.size(); ++i)
-    if (threat == kVcisoThreats[i]) h.threat = k.hoursByThreat[i];
+  for (std::size_t i = 0; i < contract::kLevel.size(); ++i)
+    if (threat == contract::kLevel[i]) h.threat = k.hoursByThreat[i];
   h.total = std::clamp(h.size + h.obligations + h.maturity + h.incidents + h.threat, k.minHours,
                        k.maxHours);
   return h;

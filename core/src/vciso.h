@@ -16,15 +16,13 @@ struct Kb;
 struct KbError;
 struct Leadership;
 
-inline constexpr std::array<const char*, 3> kVcisoThreats = {"low", "medium", "high"};
-
 // The hour tables are arrays over their fixed keys (vciso.json's keys are checked by the
 // loader), so the module instantiates no map for them.
 struct VcisoKnowledge {
   std::array<int, 5> hoursBySizeBand{};  // by Facts::sizeRank: micro, small, ..., enterprise
   int perObligation = 0, perIncident = 0, maxIncidents = 0, minHours = 0, maxHours = 0;
   std::array<int, 5> hoursByMaturity{};  // security maturity 1..5
-  std::array<int, 3> hoursByThreat{};    // cyber threat low, medium, high (kVcisoThreats)
+  std::array<int, 3> hoursByThreat{};    // cyber threat, in contract::kLevel's order
   double rateLowUsd = 0, rateHighUsd = 0, fullTimeAnnualUsd = 0;
   std::string hoursSource, rateSource, fullTimeSource;
   std::int64_t triggerHeadcount = 0;

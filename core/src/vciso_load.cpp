@@ -2,6 +2,7 @@
 // the full-time costs and the triggers for a full-time CISO. Kept apart from the sizing in
 // vciso.cpp, which the WebAssembly module compiles for speed (core/CMakeLists.txt): the
 // loader runs once per process and is smaller built for size.
+#include "contract.h"
 #include "kb.h"
 #include "vciso.h"
 
@@ -31,7 +32,9 @@ void loadVciso(const json& doc, Kb& kb, std::vector<KbError>& errors) {
     k.hoursByMaturity[i] = static_cast<int>(read.num(byMaturity, levels[i], "/hours/byMaturity"));
   const json& byThreat = hours.valueRef("byThreat", json::sharedEmptyObject());
   for (std::size_t i = 0; i < k.hoursByThreat.size(); ++i)
-    k.hoursByThreat[i] = static_cast<int>(read.num(byThreat, kVcisoThreats[i], "/hours/byThreat"));
+    // kLevel's views are of string literals, so their data() ends in a NUL.
+    k.hoursByThreat[i] =
+        static_cast<int>(read.num(byThreat, contract::kLevel[i].data(), "/hours/byThreat"));
   k.rateLowUsd = read.num(rate, "lowUsd", "/rate");
   k.rateHighUsd = read.num(rate, "highUsd", "/rate");
   k.rateSource = read.str(rate, "source", "/rate");
