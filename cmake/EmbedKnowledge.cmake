@@ -7,10 +7,9 @@
 # Native builds keep the files as written, so a knowledge-base syntax error still names its
 # real line.
 set(_body "")
-# Scratch files of this run: both WebAssembly core libraries run this step for the same output,
-# sometimes at the same time.
-string(RANDOM LENGTH 12 _run)
-set(_scratch "${OUTPUT}.${_run}")
+# Scratch files next to the output: one target runs this step (core/CMakeLists.txt,
+# seclead_knowledge_embedded), never two at once.
+set(_scratch "${OUTPUT}.tmp")
 set(_table "")
 set(_hashed "")
 set(_index 0)
@@ -41,21 +40,26 @@ foreach(_file IN LISTS INPUTS)  # read once; hashed as written, in name order
   file(READ "${_file}" "_text_${_name}")
   string(APPEND _hashed "${_name}\n${_text_${_name}}\n")
 endforeach()
+if(MINIFY)
+  # Whitespace between tokens out (cmake/minify-json.mjs, run once by NODE for every file: the
+  # WebAssembly builds have it), strings and numbers as written.
+  set(_pairs "")
+  foreach(_file IN LISTS INPUTS)
+    get_filename_component(_name "${_file}" NAME)
+    list(APPEND _pairs "${_file}" "${_scratch}.${_name}")
+  endforeach()
+  execute_process(COMMAND "${NODE}" "${CMAKE_CURRENT_LIST_DIR}/minify-json.mjs" ${_pairs}
+                  RESULT_VARIABLE _minified)
+  if(NOT _minified EQUAL 0)
+    message(FATAL_ERROR "could not minify the knowledge files (${_minified})")
+  endif()
+endif()
 foreach(_file IN LISTS _ordered)
   get_filename_component(_name "${_file}" NAME)
   set(_text "${_text_${_name}}")
   if(MINIFY)
-    # Whitespace between tokens out (cmake/minify-json.mjs, run by NODE: the WebAssembly
-    # builds have it), strings and numbers as written.
-    file(WRITE "${_scratch}.json" "${_text}")
-    execute_process(COMMAND "${NODE}" "${CMAKE_CURRENT_LIST_DIR}/minify-json.mjs"
-                            "${_scratch}.json" "${_scratch}.min"
-                    RESULT_VARIABLE _minified)
-    if(NOT _minified EQUAL 0)
-      message(FATAL_ERROR "could not minify ${_name} (${_minified})")
-    endif()
-    file(READ "${_scratch}.min" _text)
-    file(REMOVE "${_scratch}.json" "${_scratch}.min")
+    file(READ "${_scratch}.${_name}" _text)
+    file(REMOVE "${_scratch}.${_name}")
     # A file's top-level "description" documents it for its editors and no loader reads it
     # (1.2 KB gzip). The questionnaire's stays: questionnaire() returns that document whole.
     # The descriptions hold no escaped quote, so [^"]* ends at the closing one; a mistake here
