@@ -227,14 +227,14 @@ void writeString(JsonSink& out, std::string_view s) {
 }
 
 template <class T>
-void writeInteger(JsonSink& out, T value) {
+[[gnu::noinline]] void writeInteger(JsonSink& out, T value) {
   char buffer[24];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.put(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 // nlohmann's number layout over the shortest digits that read back as the same double.
-void writeDouble(JsonSink& out, double d) {
+[[gnu::noinline]] void writeDouble(JsonSink& out, double d) {
   if (!std::isfinite(d)) {
     out.put("null");
     return;
