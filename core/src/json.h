@@ -113,6 +113,10 @@ class Json {
   // The tree of an already parsed overlay (json_input.h): integral numbers (12, 12.0) are
   // integers, a number that does not fit a double is null.
   static Json from(const jin::Value& node);
+  // The tree of a knowledge file as the WebAssembly builds embed it, in the binary of
+  // cmake/encode-knowledge.mjs: the tree parse() gives for the file's JSON text. On bytes
+  // that do not decode the result is_discarded().
+  static Json fromKnowledge(std::string_view bytes);
 
   // ---- type -----------------------------------------------------------------------------
   value_t type() const noexcept { return type_; }
@@ -323,6 +327,7 @@ class Json {
   // Fills `out` (null on entry) from a parsed node in place (json.cpp); false when the whole
   // value must be discarded.
   static bool buildFrom(const jin::Value& node, bool asNlohmann, Json& out);
+  struct KnowledgeDecoder;  // fromKnowledge's reader (json_tree.cpp)
   // The heap parts of strings, arrays and objects come from a per-thread pool of recycled
   // ones, kept with their capacity (json.cpp): a report is a tree of ~1,500 small blocks,
   // and malloc/free were about a quarter of an assessment.

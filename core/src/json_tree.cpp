@@ -3,6 +3,9 @@
 // member and item removal, comparison. Apart from json.cpp, whose writer and tree growth the
 // WebAssembly module compiles for speed (core/CMakeLists.txt): these are compiled for size.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <tuple>
 
 #include "json.h"
@@ -95,6 +98,139 @@ bool Json::buildFrom(const jin::Value& v, bool asNlohmann, Json& out) {
     }
   }
   return true;
+}
+
+// cmake/encode-knowledge.mjs describes the layout: a structure of one tag per value, then
+// the strings, each ended by a NUL. Every read is bounds-checked, though the bytes are the
+// build's own: a mistake must discard the file (the build's knowledge check then fails), not
+// read past it.
+struct Json::KnowledgeDecoder {
+  const unsigned char* at;
+  const unsigned char* structureEnd;
+  const char* strings;
+  const char* stringsEnd;
+  std::vector<std::string_view> names;  // member names in order of first use
+
+  bool varint(std::uint64_t& out) {
+    out = 0;
+    for (int shift = 0; at < structureEnd && shift < 64; shift += 7) {
+      const unsigned char byte = *at++;
+      out |= std::uint64_t{byte & 0x7Fu} << shift;
+      if (byte < 0x80) return true;
+    }
+    return false;
+  }
+
+  // strlen, not memchr: the reading of the other files calls it already (one function less
+  // for V8 to optimise during a cold start), and fromKnowledge checked that the strings end
+  // with a NUL, so it stops inside them.
+  bool text(std::string_view& out) {
+    if (strings >= stringsEnd) return false;
+    out = std::string_view(strings, std::strlen(strings));
+    strings += out.size() + 1;
+    return true;
+  }
+
+  // A count of items, each taking at least one byte of the structure.
+  bool count(std::uint64_t& n) {
+    return varint(n) && n <= static_cast<std::uint64_t>(structureEnd - at);
+  }
+
+  bool value(Json& out, int depth) {
+    if (at >= structureEnd || depth > 128) return false;
+    const unsigned tag = *at++;
+    std::uint64_t n = 0;
+    switch (tag) {
+      case 0:
+        return true;
+      case 1:
+      case 2:
+        out.type_ = value_t::boolean;
+        out.v_.b = tag == 2;
+        return true;
+      case 3:
+        if (!varint(n)) return false;
+        out.type_ = value_t::number_unsigned;
+        out.v_.u = n;
+        return true;
+      case 4:
+        if (!varint(n) || n > static_cast<std::uint64_t>(INT64_MAX) + 1) return false;
+        out.type_ = value_t::number_integer;
+        out.v_.i = static_cast<std::int64_t>(0 - n);
+        return true;
+      case 5: {
+        if (structureEnd - at < 8) return false;
+        unsigned char bytes[8];
+        for (int i = 0; i < 8; ++i)
+          bytes[std::endian::native == std::endian::little ? i : 7 - i] = at[i];
+        at += 8;
+        out.type_ = value_t::number_float;
+        std::memcpy(&out.v_.d, bytes, 8);
+        return true;
+      }
+      case 6: {
+        std::string_view s;
+        if (!text(s)) return false;
+        out.v_.s = newString(s);
+        out.type_ = value_t::string;
+        return true;
+      }
+      case 7:
+        if (!count(n)) return false;
+        out.v_.a = newArray();
+        out.type_ = value_t::array;
+        out.v_.a->reserve(n);
+        for (; n > 0; --n)
+          if (!value(out.v_.a->emplace_back(), depth + 1)) return false;
+        return true;
+      case 8:
+        if (!count(n)) return false;
+        out.v_.o = newObject();
+        out.type_ = value_t::object;
+        out.v_.o->reserve(n);
+        for (; n > 0; --n) {
+          std::uint64_t ref = 0;
+          std::string_view name;
+          if (!varint(ref)) return false;
+          if (ref == 0) {
+            if (!text(name)) return false;
+            names.push_back(name);
+          } else if (ref <= names.size()) {
+            name = names[ref - 1];
+          } else {
+            return false;
+          }
+          Member& member = out.v_.o->emplace_back(
+              std::piecewise_construct, std::forward_as_tuple(name), std::forward_as_tuple());
+          if (!value(member.second, depth + 1)) return false;
+        }
+        return true;
+      default:
+        if (tag < 16) return false;
+        out.type_ = value_t::number_unsigned;
+        out.v_.u = tag - 16;
+        return true;
+    }
+  }
+};
+
+Json Json::fromKnowledge(std::string_view bytes) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = begin + bytes.size();
+  KnowledgeDecoder decoder{begin, end, nullptr, nullptr, {}};
+  std::uint64_t structureSize = 0;
+  Json out;
+  if (decoder.varint(structureSize) &&
+      structureSize <= static_cast<std::uint64_t>(end - decoder.at)) {
+    decoder.structureEnd = decoder.at + structureSize;
+    decoder.strings = reinterpret_cast<const char*>(decoder.structureEnd);
+    decoder.stringsEnd = reinterpret_cast<const char*>(end);
+    const bool terminated = decoder.strings == decoder.stringsEnd || decoder.stringsEnd[-1] == 0;
+    if (terminated && decoder.value(out, 0) && decoder.at == decoder.structureEnd &&
+        decoder.strings == decoder.stringsEnd)
+      return out;
+  }
+  return Json(value_t::discarded);
 }
 
 Json::Json(std::initializer_list<Json> init) {

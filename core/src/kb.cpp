@@ -17,7 +17,9 @@ struct File {
 };
 extern const File kFiles[];
 extern const std::size_t kFileCount;
-extern const char kSha256[];  // of the files as embedded (cmake/EmbedKnowledge.cmake)
+extern const char kSha256[];  // of the files as written (cmake/EmbedKnowledge.cmake)
+// The files are the binary of cmake/encode-knowledge.mjs (the WebAssembly builds), not text.
+extern const bool kBinary;
 }  // namespace embedded
 
 namespace {
@@ -239,6 +241,10 @@ const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles()
   return files;
 }
 
+json parseKnowledgeFile(std::string_view bytes) {
+  return embedded::kBinary ? json::fromKnowledge(bytes) : json::parse(bytes);
+}
+
 namespace {
 struct Loaded {
   Kb kb;
@@ -251,7 +257,7 @@ const Loaded& loaded() {
     std::map<std::string, json> documents;
     for (const auto& [name, text] : embeddedKnowledgeFiles()) {
       if (name == kQuestionnaireFile) continue;  // embeddedQuestionnaire() reads it on demand
-      json doc = json::parse(text);
+      json doc = parseKnowledgeFile(text);
       if (doc.is_discarded()) {
         out.errors.push_back({name, "", "not valid JSON"});
         continue;

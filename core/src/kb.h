@@ -75,8 +75,11 @@ const std::vector<KbError>& kbLoadErrors();
 // The caller sets `sha256` (the embedded files' hash, or the overlaid one).
 Kb buildKb(std::map<std::string, json> documents, std::vector<KbError>& errors);
 
-// The embedded files as (name, text), sorted by name.
+// The embedded files as (name, bytes), sorted by name: JSON text in native builds, the
+// binary of cmake/encode-knowledge.mjs in the WebAssembly builds.
 const std::vector<std::pair<std::string, std::string>>& embeddedKnowledgeFiles();
+// One of those files as its JSON tree (discarded when it does not read).
+json parseKnowledgeFile(std::string_view bytes);
 
 // Hex SHA-256 over each file's name, '\n', its bytes and '\n' in name order: the embedded
 // knowledge base's identity (computed at build time; this recomputes it for the test).

@@ -360,7 +360,7 @@ json readEmbeddedQuestionnaire(std::vector<KbError>& errors) {
     errors.push_back({kFile, "", "knowledge file is missing"});
     return json::parse("");
   }
-  json document = json::parse(file->second);
+  json document = parseKnowledgeFile(file->second);
   if (document.is_discarded()) errors.push_back({kFile, "", "not valid JSON"});
   return document;
 }
