@@ -1,7 +1,7 @@
 // Build-time step of cmake/EmbedKnowledge.cmake for the WebAssembly builds: each knowledge
 // file as the compact binary the module reads at start-up instead of JSON text (no text
-// parsing and no tree built from a parse at a cold start; 1.4 KB gzip smaller than the
-// minified JSON). Json::fromKnowledge (core/src/json_tree.cpp) is its reader; the values, and
+// parsing and no tree built from a parse at a cold start; ~1.1 KB gzip smaller than the
+// JSON without whitespace). Json::fromKnowledge (core/src/json_tree.cpp) is its reader; the values, and
 // how the engine types them, are those the JSON parser gives (nlohmann's rules: a
 // non-negative integer is unsigned, a negative one signed, anything else a double).
 //
