@@ -324,7 +324,7 @@ class Json {
  private:
   explicit Json(value_t type);
   void destroy() noexcept;
-  // Fills `out` (null on entry) from a parsed node in place (json.cpp); false when the whole
+  // Fills `out` (null on entry) from a parsed node in place (json_tree.cpp); false when the whole
   // value must be discarded.
   static bool buildFrom(const jin::Value& node, bool asNlohmann, Json& out);
   struct KnowledgeDecoder;  // fromKnowledge's reader (json_tree.cpp)
