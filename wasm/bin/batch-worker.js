@@ -2,24 +2,37 @@
 // protocol): its own instance of the engine, made from the WebAssembly.Module the main thread
 // compiled (workerData), assesses the chunks it is sent, one after the other, with the same
 // code as the one-thread batch (assessChunk) and sends back each chunk's output lines as UTF-8
-// bytes. An engine failure on a chunk is answered with its message; any other failure (the
-// module cannot be instantiated, an exception here) ends this thread, which the main thread
-// sees as the worker's error or exit.
+// bytes. Every failure here is answered, never thrown: when the engine cannot be made, each
+// chunk is answered with that error; an engine or encoding failure on a chunk is answered with
+// its message. An uncaught exception in a worker that the main thread is terminating at that
+// moment (it does as soon as one worker fails) can abort the whole process in Node 20 ("FATAL
+// ERROR: v8::ToLocalChecked Empty MaybeLocal"; seen when both workers failed to instantiate).
 import { parentPort, workerData } from "node:worker_threads";
 import { assessChunk, engineFromModule, unpackChunk } from "./batch.js";
 
 const { wasmModule, engineOptions, summaryColumns } = workerData;
-const engine = await engineFromModule(wasmModule);
 const encoder = new TextEncoder();
+const messageOf = (e) => (e && e.message) || String(e);
+
+let engine = null;
+let startFailure = null;
+try {
+  engine = await engineFromModule(wasmModule);
+} catch (e) {
+  startFailure = messageOf(e);
+}
 
 parentPort.on("message", (chunk) => {
-  let result;
+  let out;
+  let invalid;
   try {
-    result = assessChunk(engine, unpackChunk(chunk), chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
+    if (startFailure !== null) throw new Error(startFailure);
+    const result = assessChunk(engine, unpackChunk(chunk), chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
+    out = encoder.encode(result.text);
+    invalid = result.invalid;
   } catch (e) {
-    parentPort.postMessage({ id: chunk.id, error: (e && e.message) || String(e) });
+    parentPort.postMessage({ id: chunk.id, error: messageOf(e) });
     return;
   }
-  const out = encoder.encode(result.text);
-  parentPort.postMessage({ id: chunk.id, out, invalid: result.invalid }, [out.buffer]);
+  parentPort.postMessage({ id: chunk.id, out, invalid }, [out.buffer]);
 });

@@ -444,7 +444,8 @@ async function runThreaded(threads, wasmModule, mainThreadEngine, engineOptions,
  *                   after the other (transferred), ends[i] where line i ends in it,
  *                   tooLong[i] 1 for a line over the limit (no bytes)
  *   worker -> main  {id, out, invalid}: out the chunk's output lines, UTF-8 (transferred)
- *                   {id, error}: the engine failed on that chunk
+ *                   {id, error}: the engine failed on that chunk, or could not be made
+ *                   in that worker (batch-worker.js answers every failure)
  * `failure` is the first failure's message (a worker's error, an unexpected exit, an
  * engine failure), null while all is well; event() resolves on the next answer or failure.
  */
