@@ -8,11 +8,10 @@
 // moment (it does as soon as one worker fails) can abort the whole process in Node 20 ("FATAL
 // ERROR: v8::ToLocalChecked Empty MaybeLocal"; seen when both workers failed to instantiate).
 import { parentPort, workerData } from "node:worker_threads";
-import { assessChunk, engineFromModule, unpackChunk } from "./batch.js";
+import { assessChunk, engineFromModule, messageOf, unpackChunk } from "./batch.js";
 
 const { wasmModule, engineOptions, summaryColumns } = workerData;
 const encoder = new TextEncoder();
-const messageOf = (e) => (e && e.message) || String(e);
 
 let engine = null;
 let startFailure = null;
@@ -23,10 +22,13 @@ try {
 }
 
 parentPort.on("message", (chunk) => {
+  if (startFailure !== null) {
+    parentPort.postMessage({ id: chunk.id, error: startFailure });
+    return;
+  }
   let out;
   let invalid;
   try {
-    if (startFailure !== null) throw new Error(startFailure);
     const result = assessChunk(engine, unpackChunk(chunk), chunk.tooLong, chunk.firstLine, engineOptions, summaryColumns);
     out = encoder.encode(result.text);
     invalid = result.invalid;

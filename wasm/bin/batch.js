@@ -183,6 +183,9 @@ export async function compileEngineModule() {
   return WebAssembly.compile(await readFile(WASM_URL));
 }
 
+/** A thrown value's message, for a worker's failure (either side of the protocol). */
+export const messageOf = (e) => (e && e.message) || String(e);
+
 /**
  * An engine on a new instance of a compiled module: what init() does, minus compiling (the
  * glue's instantiateWasm hook). Rejects, never hangs, when the instantiation fails.
@@ -509,7 +512,7 @@ class WorkerPool {
     const worker = new Worker(new URL("./batch-worker.js", import.meta.url), { workerData: this.workerData });
     const entry = { worker, number, jobs: new Map() };
     worker.on("message", (message) => this.answer(entry, message));
-    worker.on("error", (e) => this.fail(`batch worker ${number} failed: ${(e && e.message) || e}`));
+    worker.on("error", (e) => this.fail(`batch worker ${number} failed: ${messageOf(e)}`));
     worker.on("exit", (code) => this.fail(`batch worker ${number} stopped unexpectedly (exit code ${code})`));
     this.workers.push(entry);
     return entry;
